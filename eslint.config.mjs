@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'src/core/store/migrations.gen.ts', 'test-results/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Core runs under plain Node (CLI, daemon, tests): the desktop shell passes in what it needs.
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/core never imports electron: pass an interface in from src/main.' }],
+          patterns: [
+            { group: ['electron/*'], message: 'src/core never imports electron.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'core must not reach into the shell or UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is shared by every process: zod only.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$)[^.]', message: 'src/shared imports nothing but zod.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks only through window.leadwatch.' }],
+          patterns: [{ group: ['**/core/**', '**/main/**'], message: 'The renderer talks only through the contract.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,237 @@
+/**
+ * The one contract between the renderer, main, the CLI, the test bridge and core.
+ *
+ * Every method is `feature.verb` with a zod schema for its input and its output; push
+ * events are a typed map. Nothing but zod is imported here, so the preload, the renderer
+ * and core can all share it. Errors cross every boundary as data (`Result`), never as
+ * thrown exceptions, so a failure in core reaches the UI with a type it can act on.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------
+// Errors as data
+// ---------------------------------------------------------------------------------------
+
+export const errorTypes = [
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorType = (typeof errorTypes)[number];
+
+export const ContractErrorSchema = z.object({
+  type: z.enum(errorTypes),
+  message: z.string(),
+});
+export type ContractErrorData = z.infer<typeof ContractErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractErrorData };
+
+// ---------------------------------------------------------------------------------------
+// Shared shapes
+// ---------------------------------------------------------------------------------------
+
+const isoDate = z.string().describe('ISO 8601 timestamp in UTC');
+
+export const themeSchema = z.enum(['light', 'dark', 'auto']);
+export const prioritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export type Priority = z.infer<typeof prioritySchema>;
+export const sessionSourceSchema = z.enum(['redis', 'postgres', 'demo']);
+export type SessionSource = z.infer<typeof sessionSourceSchema>;
+
+/** Settings the app stores; environment and CLI flags override them (DESIGN.md). */
+export const settingsSchema = z.object({
+  theme: themeSchema.default('auto'),
+  botName: z.string().min(1).max(80).default('Leadwatch Assistant'),
+  redisUrl: z.string().max(500).default(''),
+  databaseUrl: z.string().max(500).default(''),
+  smtpUrl: z.string().max(500).default(''),
+  mailFrom: z.string().max(200).default(''),
+  reportRecipients: z.array(z.email()).max(50).default([]),
+  reportTimezone: z.string().max(64).default(''),
+  sourceTimezone: z.string().max(64).default('UTC'),
+  inactivityMinutes: z.number().int().min(1).max(1440).default(5),
+  monitorIntervalSeconds: z.number().int().min(5).max(3600).default(60),
+  finalizedTtlDays: z.number().int().min(1).max(365).default(7),
+  demoOffered: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  platform: z.string(),
+  node: z.string(),
+  counts: z.object({
+    sessions: z.number().int(),
+    messages: z.number().int(),
+    leads: z.number().int(),
+    callLogs: z.number().int(),
+    shopUsers: z.number().int(),
+    shopEvents: z.number().int(),
+  }),
+  isEmpty: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const sessionSummarySchema = z.object({
+  id: z.string(),
+  source: sessionSourceSchema,
+  sourceId: z.string(),
+  visitorName: z.string().nullable(),
+  email: z.string().nullable(),
+  organization: z.string().nullable(),
+  startedAt: isoDate.nullable(),
+  lastInteractionAt: isoDate.nullable(),
+  messageCount: z.number().int(),
+  priority: prioritySchema.nullable(),
+  leadScore: z.number().nullable(),
+  finalized: z.boolean(),
+  vanished: z.boolean(),
+  /** When the list was a search: the best matching message, with match marks removed. */
+  snippet: z.string().nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const sessionListInputSchema = z.object({
+  query: z.string().max(200).optional(),
+  source: sessionSourceSchema.optional(),
+  priority: prioritySchema.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const sessionListSchema = z.object({
+  items: z.array(sessionSummarySchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+});
+export type SessionList = z.infer<typeof sessionListSchema>;
+
+export const chatMessageSchema = z.object({
+  seq: z.number().int(),
+  sender: z.enum(['user', 'bot']),
+  text: z.string(),
+  sentAt: isoDate.nullable(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const scoreReasonSchema = z.object({
+  rule: z.string(),
+  points: z.number(),
+  detail: z.string(),
+});
+
+export const sessionDetailSchema = sessionSummarySchema.extend({
+  phone: z.string().nullable(),
+  company: z.string().nullable(),
+  userDataCollected: z.boolean(),
+  engagementScore: z.number().nullable(),
+  totalQueries: z.number().int().nullable(),
+  firstInteractionAt: isoDate.nullable(),
+  completionStatus: z.string().nullable(),
+  archiveStatus: z.string().nullable(),
+  answers: z.record(z.string(), z.unknown()).nullable(),
+  scoreReasons: z.array(scoreReasonSchema),
+  messages: z.array(chatMessageSchema),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+export const demoSizeSchema = z.enum(['small', 'standard']);
+
+export const demoSeedInputSchema = z.object({
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  size: demoSizeSchema.default('standard'),
+  /** Demo data replaces what the local store holds; without it a non-empty store is refused. */
+  replace: z.boolean().default(false),
+});
+
+export const demoSummarySchema = z.object({
+  seed: z.number().int(),
+  chatSessions: z.number().int(),
+  chatMessages: z.number().int(),
+  webChatSessions: z.number().int(),
+  gymLeads: z.number().int(),
+  callLogs: z.number().int(),
+  staff: z.number().int(),
+  shopUsers: z.number().int(),
+  shopEvents: z.number().int(),
+});
+export type DemoSummary = z.infer<typeof demoSummarySchema>;
+
+// ---------------------------------------------------------------------------------------
+// Methods
+// ---------------------------------------------------------------------------------------
+
+const none = z.object({}).strict().optional();
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'app.info': method(none, appInfoSchema),
+  'settings.get': method(none, settingsSchema),
+  'settings.set': method(settingsSchema.partial().strict(), settingsSchema),
+  'sessions.list': method(sessionListInputSchema, sessionListSchema),
+  'sessions.get': method(z.object({ id: z.string().min(1).max(300) }), sessionDetailSchema),
+  'demo.seed': method(demoSeedInputSchema, demoSummarySchema),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+// ---------------------------------------------------------------------------------------
+// Push events (core -> renderer)
+// ---------------------------------------------------------------------------------------
+
+export const events = {
+  'lead.priorityRaised': z.object({
+    sessionId: z.string(),
+    visitorName: z.string().nullable(),
+    from: prioritySchema.nullable(),
+    to: prioritySchema,
+  }),
+  'demo.progress': z.object({ step: z.string(), done: z.number(), total: z.number() }),
+  'store.changed': z.object({ tables: z.array(z.string()) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+// ---------------------------------------------------------------------------------------
+// The API the preload exposes as `window.leadwatch` (and the test bridge imitates)
+// ---------------------------------------------------------------------------------------
+
+type Args<M extends MethodName> = undefined extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
+
+export type LeadwatchApi = {
+  [M in MethodName]: (...args: Args<M>) => Promise<Result<Output<M>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
