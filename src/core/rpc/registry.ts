@@ -35,7 +35,10 @@ export class Registry {
 
   async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isMethodName(name)) {
-      return { ok: false, error: { type: 'unknown_method', message: `Unknown method: ${String(name)}` } };
+      return {
+        ok: false,
+        error: { type: 'unknown_method', message: `Unknown method: ${String(name)}` },
+      };
     }
     const handler = this.handlers.get(name);
     if (!handler) {
@@ -57,7 +60,10 @@ export class Registry {
   }
 
   /** Like dispatch, but throws: for the CLI and tests, where an exception is the right shape. */
-  async call<M extends MethodName>(name: M, input?: z.input<(typeof contract)[M]['input']>): Promise<Output<M>> {
+  async call<M extends MethodName>(
+    name: M,
+    input?: z.input<(typeof contract)[M]['input']>,
+  ): Promise<Output<M>> {
     const result = await this.dispatch(name, input);
     if (!result.ok) throw new AppError(result.error.type, result.error.message);
     return result.value as Output<M>;

@@ -20,6 +20,9 @@ export const noSecretBox: SecretBox = {
     );
   },
   decrypt() {
-    throw new AppError('forbidden', 'This secret was saved by the desktop app and can only be read there.');
+    throw new AppError(
+      'forbidden',
+      'This secret was saved by the desktop app and can only be read there.',
+    );
   },
 };

@@ -42,6 +42,7 @@ interface SessionRow {
   score_reasons: string;
   finalized_at: string | null;
   vanished_at: string | null;
+  message_id?: number | null;
   snippet?: string | null;
 }
 
@@ -67,7 +68,7 @@ export class SessionRepository {
     const text = q.query?.trim() ?? '';
     const fts = text ? toFtsQuery(text) : null;
     let withClause = '';
-    let snippetColumn = 'NULL AS snippet';
+    let snippetColumn = 'NULL AS message_id';
     let join = '';
     if (text) {
       params.like = toLikePattern(text);
@@ -77,12 +78,12 @@ export class SessionRepository {
         params.fts = fts;
         // One row per session: its best-ranked matching message, for the snippet.
         withClause = `WITH hits AS (
-            SELECT m.session_id, snippet(chat_messages_fts, 0, '', '', '…', 14) AS snippet,
+            SELECT m.session_id, f.rowid AS message_id,
                    ROW_NUMBER() OVER (PARTITION BY m.session_id ORDER BY f.rank) AS rn
             FROM chat_messages_fts f JOIN chat_messages m ON m.id = f.rowid
             WHERE chat_messages_fts MATCH @fts)`;
         join = 'LEFT JOIN hits h ON h.session_id = s.id AND h.rn = 1';
-        snippetColumn = 'h.snippet AS snippet';
+        snippetColumn = 'h.message_id AS message_id';
         where.push(`(h.session_id IS NOT NULL OR ${visitorMatch})`);
       } else {
         where.push(visitorMatch);
@@ -101,7 +102,24 @@ export class SessionRepository {
     const { total } = db.prepare(`${withClause} SELECT COUNT(*) AS total ${from}`).get(params) as {
       total: number;
     };
+    if (fts) this.addSnippets(rows, fts);
     return { items: rows.map(toSummary), total, offset: q.offset };
+  }
+
+  /**
+   * FTS5's snippet() cannot run beside a window function, so it runs once per row of the
+   * page (at most `limit` index lookups) rather than for every hit.
+   */
+  private addSnippets(rows: SessionRow[], fts: string): void {
+    const snippet = this.store.sqlite.prepare(
+      `SELECT snippet(chat_messages_fts, 0, '', '', '…', 14) AS snippet
+       FROM chat_messages_fts WHERE chat_messages_fts MATCH ? AND rowid = ?`,
+    );
+    for (const row of rows) {
+      if (row.message_id == null) continue;
+      row.snippet =
+        (snippet.get(fts, row.message_id) as { snippet: string } | undefined)?.snippet ?? null;
+    }
   }
 
   get(id: string): SessionDetail {
@@ -109,12 +127,18 @@ export class SessionRepository {
     // A full id (`redis:abc`) or, for people and the CLI, the upstream id alone (`abc`).
     const row = (db.prepare('SELECT * FROM chat_sessions WHERE id = ?').get(id) ??
       db.prepare('SELECT * FROM chat_sessions WHERE source_id = ? ORDER BY id LIMIT 1').get(id)) as
-      | SessionRow
-      | undefined;
+      SessionRow | undefined;
     if (!row) throw notFound(`Session ${id}`);
     const messages = db
-      .prepare('SELECT seq, sender, text, sent_at FROM chat_messages WHERE session_id = ? ORDER BY seq')
-      .all(row.id) as { seq: number; sender: ChatMessage['sender']; text: string; sent_at: string | null }[];
+      .prepare(
+        'SELECT seq, sender, text, sent_at FROM chat_messages WHERE session_id = ? ORDER BY seq',
+      )
+      .all(row.id) as {
+      seq: number;
+      sender: ChatMessage['sender'];
+      text: string;
+      sent_at: string | null;
+    }[];
     return {
       ...toSummary(row),
       phone: row.phone,
@@ -127,7 +151,12 @@ export class SessionRepository {
       archiveStatus: row.archive_status,
       answers: row.answers ? (JSON.parse(row.answers) as Record<string, unknown>) : null,
       scoreReasons: JSON.parse(row.score_reasons) as SessionDetail['scoreReasons'],
-      messages: messages.map((m) => ({ seq: m.seq, sender: m.sender, text: m.text, sentAt: m.sent_at })),
+      messages: messages.map((m) => ({
+        seq: m.seq,
+        sender: m.sender,
+        text: m.text,
+        sentAt: m.sent_at,
+      })),
     };
   }
 }

@@ -38,12 +38,17 @@ export class SettingsService {
   }
 
   set(patch: Partial<Settings>): Settings {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [SettingKey, unknown][];
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [
+      SettingKey,
+      unknown,
+    ][];
     const now = new Date().toISOString();
     this.store.db.transaction((tx) => {
       for (const [key, value] of entries) {
         const stored =
-          secretSettingKeys.includes(key) && value !== '' ? { sealed: this.secrets.encrypt(String(value)) } : value;
+          secretSettingKeys.includes(key) && value !== ''
+            ? { sealed: this.secrets.encrypt(String(value)) }
+            : value;
         tx.insert(settingsTable)
           .values({ key, value: stored, updatedAt: now })
           .onConflictDoUpdate({ target: settingsTable.key, set: { value: stored, updatedAt: now } })
@@ -54,12 +59,15 @@ export class SettingsService {
   }
 
   reset(keys: SettingKey[]): Settings {
-    if (keys.length) this.store.db.delete(settingsTable).where(inArray(settingsTable.key, keys)).run();
+    if (keys.length)
+      this.store.db.delete(settingsTable).where(inArray(settingsTable.key, keys)).run();
     return this.get();
   }
 
   has(key: SettingKey): boolean {
-    return Boolean(this.store.db.select().from(settingsTable).where(eq(settingsTable.key, key)).get());
+    return Boolean(
+      this.store.db.select().from(settingsTable).where(eq(settingsTable.key, key)).get(),
+    );
   }
 
   private unseal(value: Sealed): string | undefined {

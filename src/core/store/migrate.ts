@@ -39,7 +39,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   const pending = migrations.filter((m) => !done.has(m.idx));
   if (pending.length === 0) return 0;
 
-  const record = db.prepare('INSERT INTO schema_migrations (idx, tag, applied_at) VALUES (?, ?, ?)');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (idx, tag, applied_at) VALUES (?, ?, ?)',
+  );
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);

@@ -16,7 +16,9 @@ describe('local store', () => {
 
   it('embeds exactly the migrations drizzle-kit generated (run npm run db:generate)', () => {
     expect(migrations).toEqual(readMigrationFiles(migrationsDir));
-    expect(readFileSync(join(__dirname, 'migrations.gen.ts'), 'utf8')).toBe(renderEmbeddedMigrations(migrationsDir));
+    expect(readFileSync(join(__dirname, 'migrations.gen.ts'), 'utf8')).toBe(
+      renderEmbeddedMigrations(migrationsDir),
+    );
   });
 
   it('creates every table on first open, in WAL mode, and reopens without re-applying', () => {
@@ -65,9 +67,14 @@ describe('local store', () => {
 
   it('rolls back every migration of a run when one fails', () => {
     const db = new Database(join(temp.dir, 'broken.db'));
-    const broken = [...migrations, { idx: migrations.length, tag: 'broken', sql: 'CREATE TABLE x (a); SELEC nonsense;' }];
+    const broken = [
+      ...migrations,
+      { idx: migrations.length, tag: 'broken', sql: 'CREATE TABLE x (a); SELEC nonsense;' },
+    ];
     expect(() => migrate(db, broken)).toThrow();
-    const n = db.prepare("SELECT COUNT(*) n FROM sqlite_master WHERE name = 'chat_sessions'").get() as { n: number };
+    const n = db
+      .prepare("SELECT COUNT(*) n FROM sqlite_master WHERE name = 'chat_sessions'")
+      .get() as { n: number };
     expect(n.n).toBe(0);
     db.close();
   });
@@ -76,7 +83,11 @@ describe('local store', () => {
     const path = join(temp.dir, 'future.db');
     openStore(path).close();
     const db = new Database(path);
-    db.prepare('INSERT INTO schema_migrations (idx, tag, applied_at) VALUES (?, ?, ?)').run(999, '0999_future', 'x');
+    db.prepare('INSERT INTO schema_migrations (idx, tag, applied_at) VALUES (?, ?, ?)').run(
+      999,
+      '0999_future',
+      'x',
+    );
     db.close();
     expect(() => openStore(path)).toThrow(DatabaseFromFutureError);
     expect(() => openStore(path)).toThrow(/newer Leadwatch/);
@@ -85,12 +96,22 @@ describe('local store', () => {
   it('keeps the full-text index in step with inserts, updates and deletes', () => {
     const store = openStore(join(temp.dir, 'fts.db'));
     const s = store.sqlite;
-    s.prepare("INSERT INTO chat_sessions (id, source, source_id) VALUES ('demo:1', 'demo', '1')").run();
-    s.prepare("INSERT INTO chat_messages (session_id, seq, sender, text) VALUES ('demo:1', 0, 'user', 'What does the premium plan cost?')").run();
+    s.prepare(
+      "INSERT INTO chat_sessions (id, source, source_id) VALUES ('demo:1', 'demo', '1')",
+    ).run();
+    s.prepare(
+      "INSERT INTO chat_messages (session_id, seq, sender, text) VALUES ('demo:1', 0, 'user', 'What does the premium plan cost?')",
+    ).run();
     const count = (q: string) =>
-      (s.prepare('SELECT COUNT(*) n FROM chat_messages_fts WHERE chat_messages_fts MATCH ?').get(q) as { n: number }).n;
+      (
+        s
+          .prepare('SELECT COUNT(*) n FROM chat_messages_fts WHERE chat_messages_fts MATCH ?')
+          .get(q) as { n: number }
+      ).n;
     expect(count('premium')).toBe(1);
-    s.prepare("UPDATE chat_messages SET text = 'Tell me about the basic plan' WHERE session_id = 'demo:1'").run();
+    s.prepare(
+      "UPDATE chat_messages SET text = 'Tell me about the basic plan' WHERE session_id = 'demo:1'",
+    ).run();
     expect(count('premium')).toBe(0);
     expect(count('basic')).toBe(1);
     s.prepare("DELETE FROM chat_sessions WHERE id = 'demo:1'").run();

@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../core/rpc/errors';
+import { registerDemo } from './commands/demo';
+import { registerDoctor } from './commands/doctor';
+import { registerInfo } from './commands/info';
+import { CliContext } from './context';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { appVersion } from '../core/app/app-info';
+
+export function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('leadwatch')
+    .description(
+      'Leadwatch: chat sessions, leads and reports from your team’s Redis and PostgreSQL',
+    )
+    .version(appVersion, '-v, --version')
+    .option('--json', 'print machine-readable JSON')
+    .showHelpAfterError('(run leadwatch --help for usage)')
+    .exitOverride();
+  registerDemo(program, ctx);
+  registerDoctor(program, ctx, setExit);
+  registerInfo(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 failed, 2 bad usage. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const ctx = new CliContext(env);
+  let code = EXIT_OK;
+  const program = buildProgram(ctx, (c) => (code = c));
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return reportError(error, json);
+  } finally {
+    ctx.close();
+  }
+}
+
+function reportError(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are "errors" to commander; they are successes to the user.
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
+      return EXIT_OK;
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  const usage =
+    error instanceof UsageError || (error instanceof AppError && error.type === 'invalid_input');
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+  process.stderr.write(`leadwatch: ${message}\n`);
+  return usage ? EXIT_USAGE : EXIT_FAILED;
+}

@@ -1,0 +1,77 @@
+import type { Settings } from '../../shared/contract';
+
+/** The settings every command needs, after DESIGN.md's precedence: flag > environment > stored > default. */
+export interface EffectiveConfig {
+  redisUrl: string | null;
+  databaseUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string | null;
+  reportRecipients: string[];
+  inactivityMinutes: number;
+  monitorIntervalSeconds: number;
+  finalizedTtlDays: number;
+  sourceTimezone: string;
+  reportTimezone: string;
+  chromePath: string | null;
+  botName: string;
+}
+
+export type ConfigFlags = Partial<{
+  redisUrl: string;
+  databaseUrl: string;
+  smtpUrl: string;
+  chromePath: string;
+}>;
+
+const machineTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+function firstSet(...values: (string | undefined | null)[]): string | null {
+  for (const v of values) if (v !== undefined && v !== null && v.trim() !== '') return v.trim();
+  return null;
+}
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function effectiveConfig(
+  stored: Settings,
+  env: NodeJS.ProcessEnv = process.env,
+  flags: ConfigFlags = {},
+): EffectiveConfig {
+  const recipients = firstSet(env.REPORT_RECIPIENTS);
+  return {
+    redisUrl: firstSet(flags.redisUrl, env.REDIS_URL, stored.redisUrl),
+    databaseUrl: firstSet(flags.databaseUrl, env.DATABASE_URL, stored.databaseUrl),
+    smtpUrl: firstSet(flags.smtpUrl, env.SMTP_URL, stored.smtpUrl),
+    mailFrom: firstSet(env.MAIL_FROM, stored.mailFrom),
+    reportRecipients: recipients
+      ? recipients
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean)
+      : stored.reportRecipients,
+    inactivityMinutes: positiveInt(env.INACTIVITY_MINUTES, stored.inactivityMinutes),
+    monitorIntervalSeconds: positiveInt(
+      env.MONITOR_INTERVAL_SECONDS,
+      stored.monitorIntervalSeconds,
+    ),
+    finalizedTtlDays: positiveInt(env.FINALIZED_TTL_DAYS, stored.finalizedTtlDays),
+    sourceTimezone: firstSet(env.SOURCE_TIMEZONE, stored.sourceTimezone) ?? 'UTC',
+    reportTimezone: firstSet(env.REPORT_TIMEZONE, stored.reportTimezone) ?? machineTimezone(),
+    chromePath: firstSet(flags.chromePath, env.CHROME_PATH),
+    botName: stored.botName,
+  };
+}
+
+/** A URL with its password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,163 @@
+import Redis from 'ioredis';
+import nodemailer from 'nodemailer';
+import { constants, accessSync, mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { redactUrl, type EffectiveConfig } from '../config/effective';
+import { findChrome } from '../render/find-chrome';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  /** What to do about it, when there is something to do. */
+  hint: string | null;
+}
+
+const TIMEOUT_MS = 3000;
+
+export function checkNode(version = process.versions.node): CheckResult {
+  const major = Number(version.split('.')[0]);
+  return major >= 20
+    ? { name: 'node', status: 'ok', detail: `Node ${version}`, hint: null }
+    : {
+        name: 'node',
+        status: 'fail',
+        detail: `Node ${version}`,
+        hint: 'Install Node 20 or newer.',
+      };
+}
+
+export function checkDataDir(dataDir: string): CheckResult {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+    return { name: 'data dir', status: 'ok', detail: dataDir, hint: null };
+  } catch (error) {
+    return {
+      name: 'data dir',
+      status: 'fail',
+      detail: `${dataDir}: ${(error as Error).message}`,
+      hint: 'Set LEADWATCH_HOME to a folder you can write to.',
+    };
+  }
+}
+
+export function checkChromium(config: EffectiveConfig): CheckResult {
+  const chrome = findChrome(config.chromePath);
+  if (chrome.exists) {
+    return {
+      name: 'chromium',
+      status: 'ok',
+      detail: `${chrome.path}${chrome.configured ? ' (CHROME_PATH)' : ''}`,
+      hint: null,
+    };
+  }
+  if (chrome.configured) {
+    return {
+      name: 'chromium',
+      status: 'fail',
+      detail: `CHROME_PATH=${chrome.path} is not an executable file`,
+      hint: 'Point CHROME_PATH at Chrome or Chromium, or unset it to search the usual places.',
+    };
+  }
+  return {
+    name: 'chromium',
+    status: 'warn',
+    detail: 'no Chrome or Chromium found',
+    hint: 'PDF reports need a browser: install Chromium (Debian: apt-get install chromium) or set CHROME_PATH. The desktop app can print with Electron instead.',
+  };
+}
+
+function notConfigured(name: string, variable: string, what: string): CheckResult {
+  return {
+    name,
+    status: 'skip',
+    detail: 'not configured',
+    hint: `Set ${variable} (or enter it in Settings) to ${what}. Without it Leadwatch works from its local store.`,
+  };
+}
+
+export async function checkRedis(url: string | null): Promise<CheckResult> {
+  if (!url) return notConfigured('redis', 'REDIS_URL', 'sync chat sessions from Redis');
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => undefined); // reported below, not as an unhandled event
+  try {
+    await redis.connect();
+    const info = await redis.info('server');
+    const version = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
+    return {
+      name: 'redis',
+      status: 'ok',
+      detail: `${redactUrl(url)} (Redis ${version})`,
+      hint: null,
+    };
+  } catch (error) {
+    return {
+      name: 'redis',
+      status: 'fail',
+      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      hint: 'Start Redis or correct REDIS_URL (redis://host:6379/0).',
+    };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function checkPostgres(url: string | null): Promise<CheckResult> {
+  if (!url)
+    return notConfigured('postgresql', 'DATABASE_URL', 'read leads, calls, events and web chats');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: string }>(
+      "SELECT current_setting('server_version') AS v",
+    );
+    return {
+      name: 'postgresql',
+      status: 'ok',
+      detail: `${redactUrl(url)} (PostgreSQL ${rows[0]?.v})`,
+      hint: null,
+    };
+  } catch (error) {
+    return {
+      name: 'postgresql',
+      status: 'fail',
+      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      hint: 'Start PostgreSQL or correct DATABASE_URL (postgres://user:pass@host:5432/db).',
+    };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function checkSmtp(url: string | null): Promise<CheckResult> {
+  if (!url) return notConfigured('smtp', 'SMTP_URL', 'mail reports');
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+  });
+  try {
+    await transport.verify();
+    return { name: 'smtp', status: 'ok', detail: redactUrl(url), hint: null };
+  } catch (error) {
+    return {
+      name: 'smtp',
+      status: 'fail',
+      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      hint: 'Check SMTP_URL (smtp://user:pass@host:port) and that the server is reachable.',
+    };
+  } finally {
+    transport.close();
+  }
+}

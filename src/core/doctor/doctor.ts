@@ -1,0 +1,27 @@
+import type { EffectiveConfig } from '../config/effective';
+import {
+  checkChromium,
+  checkDataDir,
+  checkNode,
+  checkPostgres,
+  checkRedis,
+  checkSmtp,
+  type CheckResult,
+} from './checks';
+
+export interface DoctorReport {
+  ok: boolean;
+  checks: CheckResult[];
+}
+
+/** Everything Leadwatch depends on, each with what to do when it is missing. `ok` is false only on a failure. */
+export async function runDoctor(dataDir: string, config: EffectiveConfig): Promise<DoctorReport> {
+  const local = [checkNode(), checkDataDir(dataDir), checkChromium(config)];
+  const remote = await Promise.all([
+    checkRedis(config.redisUrl),
+    checkPostgres(config.databaseUrl),
+    checkSmtp(config.smtpUrl),
+  ]);
+  const checks = [...local, ...remote];
+  return { ok: checks.every((c) => c.status !== 'fail'), checks };
+}
