@@ -4,7 +4,7 @@
  * window on that session.
  */
 import { Notification } from 'electron';
-import { events, isEventName, type EventName } from '../shared/contract';
+import { events, type EventName } from '../shared/contract';
 import { AlertOnce, priorityAlertText } from './priority-alerts';
 
 export interface PriorityNotifierOptions {
@@ -43,18 +43,10 @@ export function createPriorityNotifier(options: PriorityNotifierOptions) {
   };
 }
 
-/**
- * The event that asks the page to open a session. It is not in the contract yet (proposed:
- * `'app.openSession': z.object({ sessionId: z.string() })`); until it is, a click only
- * brings the window forward. Typed as string so this compiles either way, and pushed
- * through the contract check, so the payload is validated once the event exists.
- */
-const OPEN_SESSION_EVENT: string = 'app.openSession';
-
+/** Asks the page to open a session (a notification was clicked). */
 export function requestOpenSession(
   push: (event: EventName, payload: unknown) => boolean,
   sessionId: string,
 ): boolean {
-  if (!isEventName(OPEN_SESSION_EVENT)) return false;
-  return push(OPEN_SESSION_EVENT, { sessionId });
+  return push('app.openSession', { sessionId });
 }

@@ -148,7 +148,12 @@ export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 export const demoSizeSchema = z.enum(['small', 'standard']);
 
 export const demoSeedInputSchema = z.object({
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(42),
   size: demoSizeSchema.default('standard'),
   /** Demo data replaces what the local store holds; without it a non-empty store is refused. */
   replace: z.boolean().default(false),
@@ -213,6 +218,8 @@ export const events = {
   }),
   'demo.progress': z.object({ step: z.string(), done: z.number(), total: z.number() }),
   'store.changed': z.object({ tables: z.array(z.string()) }),
+  /** The shell asks the page to show a session (a notification was clicked). */
+  'app.openSession': z.object({ sessionId: z.string() }),
 } as const;
 
 export type Events = typeof events;
@@ -228,7 +235,8 @@ export function isEventName(name: unknown): name is EventName {
 // The API the preload exposes as `window.leadwatch` (and the test bridge imitates)
 // ---------------------------------------------------------------------------------------
 
-type Args<M extends MethodName> = undefined extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
+type Args<M extends MethodName> =
+  undefined extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
 
 export type LeadwatchApi = {
   [M in MethodName]: (...args: Args<M>) => Promise<Result<Output<M>>>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const bin = join(__dirname, '..', '..', 'bin', 'leadwatch.mjs');
+const bin = join(__dirname, '..', '..', 'bin', 'leadwatch.js');
 const temp = makeTempDir('leadwatch-cli-');
 afterAll(() => temp.cleanup());
 
@@ -42,7 +42,11 @@ describe('leadwatch CLI', () => {
     const demo = leadwatch(['demo', '--size', 'small', '--json'], { LEADWATCH_HOME: home });
     expect(demo.stderr).toBe('');
     expect(demo.code).toBe(0);
-    const counts = JSON.parse(demo.stdout) as { chatSessions: number; callLogs: number };
+    const counts = JSON.parse(demo.stdout) as {
+      chatSessions: number;
+      webChatSessions: number;
+      callLogs: number;
+    };
     expect(counts.chatSessions).toBeGreaterThan(0);
     expect(counts.callLogs).toBeGreaterThan(0);
     expect(existsSync(join(home, 'leadwatch.db'))).toBe(true);
@@ -69,7 +73,7 @@ describe('leadwatch CLI', () => {
     const info = JSON.parse(leadwatch(['info', '--json'], { LEADWATCH_HOME: home }).stdout) as {
       counts: { sessions: number };
     };
-    expect(info.counts.sessions).toBe(counts.chatSessions);
+    expect(info.counts.sessions).toBe(counts.chatSessions + counts.webChatSessions);
   });
 
   it('doctor fails (exit 1) and says what to do when a configured service is unreachable', () => {

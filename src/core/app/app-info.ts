@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/contract';
 import type { Store } from '../store/open';
-import pkg from '../../../package.json';
+// A named import, so bundles carry the version and not the whole package.json.
+import { version } from '../../../package.json';
 
 const COUNTS = {
   sessions: 'chat_sessions',
@@ -11,7 +12,7 @@ const COUNTS = {
   shopEvents: 'shop_events',
 } as const;
 
-export const appVersion: string = pkg.version;
+export const appVersion: string = version;
 
 export function storeCounts(store: Store): AppInfo['counts'] {
   const select = Object.entries(COUNTS)

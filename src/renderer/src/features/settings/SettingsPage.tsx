@@ -1,0 +1,75 @@
+import { Code, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { useAppInfo, useSetTheme, useSettings } from '../../api/hooks';
+import { themeLabels } from '../../app/ThemeToggle';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import type { Settings } from '../../../../shared/contract';
+import { ConnectionSettingsForm } from './ConnectionSettingsForm';
+import { GeneralSettingsForm } from './GeneralSettingsForm';
+import { SettingsSection } from './SettingsSection';
+
+const themeData = (['light', 'dark', 'auto'] as const).map((value) => ({
+  value,
+  label: themeLabels[value],
+}));
+
+export function SettingsPage() {
+  const settings = useSettings();
+  const setTheme = useSetTheme();
+  return (
+    <Stack gap="lg" maw={900}>
+      <PageHeader
+        title="Settings"
+        description="Stored in this computer's Leadwatch data folder. Environment variables override them."
+      />
+      {settings.error && <ErrorAlert error={settings.error} />}
+      {settings.data ? (
+        <>
+          <SettingsSection
+            id="appearance-title"
+            title="Appearance"
+            description="Applied at once and remembered."
+          >
+            <SegmentedControl
+              aria-label="Theme"
+              data={themeData}
+              value={settings.data.theme}
+              onChange={(value) => setTheme.mutate(value as Settings['theme'])}
+              style={{ alignSelf: 'flex-start' }}
+            />
+          </SettingsSection>
+          <GeneralSettingsForm settings={settings.data} />
+          <ConnectionSettingsForm settings={settings.data} />
+          <StoreInfo />
+        </>
+      ) : (
+        <Skeleton h={400} />
+      )}
+    </Stack>
+  );
+}
+
+function StoreInfo() {
+  const info = useAppInfo();
+  if (!info.data) return null;
+  const { dataDir, databasePath, schemaVersion, version, platform, node } = info.data;
+  return (
+    <SettingsSection
+      id="store-title"
+      title="Local store"
+      description="Where Leadwatch keeps its mirror, reports and logs."
+    >
+      <Stack gap={6}>
+        <Text size="sm">
+          Data folder: <Code>{dataDir}</Code>
+        </Text>
+        <Text size="sm">
+          Database: <Code>{databasePath}</Code> (schema {schemaVersion})
+        </Text>
+        <Text size="sm" c="dimmed">
+          Leadwatch {version} · {platform} · Node {node}
+        </Text>
+      </Stack>
+    </SettingsSection>
+  );
+}
