@@ -1,4 +1,8 @@
 import { registerAppHandlers } from './app/handlers';
+import { effectiveConfig, type EffectiveConfig } from './config/effective';
+import { registerConnectionHandlers } from './connections/handlers';
+import { SourceConnections } from './connections/source-connections';
+import { AppError } from './rpc/errors';
 import { dataPaths } from './config/paths';
 import { registerDemoHandlers } from './demo/handlers';
 import { EventBus } from './rpc/events';
@@ -14,6 +18,8 @@ export interface CoreOptions {
   dataDir: string;
   /** The desktop shell passes a safeStorage-backed box; elsewhere secrets come from the environment. */
   secrets?: SecretBox;
+  /** Environment for configuration (DESIGN.md precedence); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Core {
@@ -21,6 +27,8 @@ export interface Core {
   events: EventBus;
   store: Store;
   settings: SettingsService;
+  connections: SourceConnections;
+  config(): EffectiveConfig;
   paths: ReturnType<typeof dataPaths>;
   close(): void;
 }
@@ -37,9 +45,31 @@ export function createCore(options: CoreOptions): Core {
   registerSettingsHandlers(registry, settings);
   registerSessionHandlers(registry, new SessionRepository(store));
   registerDemoHandlers(registry, store, events);
+  const config = () => effectiveConfig(settings.get(), options.env ?? process.env);
+  const connections = new SourceConnections(config);
+  registerConnectionHandlers(registry, store, connections);
+  const pending = () => {
+    throw new AppError('unavailable', 'Sync and reports are not connected in this build yet.');
+  };
+  registry
+    .register('sync.run', pending)
+    .register('sessions.endNow', pending)
+    .register('monitor.runOnce', pending);
 
   const missing = registry.missing();
   if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`);
 
-  return { registry, events, store, settings, paths, close: () => store.close() };
+  return {
+    registry,
+    events,
+    store,
+    settings,
+    connections,
+    config,
+    paths,
+    close: () => {
+      void connections.close();
+      store.close();
+    },
+  };
 }

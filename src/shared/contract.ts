@@ -172,6 +172,42 @@ export const demoSummarySchema = z.object({
 });
 export type DemoSummary = z.infer<typeof demoSummarySchema>;
 
+export const syncSourceSchema = z.enum(['redis', 'postgres']);
+
+export const syncSummarySchema = z.object({
+  source: syncSourceSchema,
+  scanned: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  vanished: z.number().int(),
+  failed: z.array(z.object({ id: z.string(), error: z.string() })),
+  durationMs: z.number(),
+});
+export type SyncSummary = z.infer<typeof syncSummarySchema>;
+
+export const sourceStatusSchema = z.object({
+  source: syncSourceSchema,
+  configured: z.boolean(),
+  /** null until Leadwatch has tried to reach it. */
+  reachable: z.boolean().nullable(),
+  lastSyncedAt: isoDate.nullable(),
+  lastError: z.string().nullable(),
+});
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
+
+export const endSessionResultSchema = z.object({
+  sessionId: z.string(),
+  outcome: z.enum(['sent', 'already_finalized', 'busy', 'skipped_empty']),
+});
+
+export const sweepResultSchema = z.object({
+  checked: z.number().int(),
+  finalized: z.array(z.string()),
+  skipped: z.number().int(),
+  failed: z.array(z.object({ id: z.string(), error: z.string() })),
+});
+
 // ---------------------------------------------------------------------------------------
 // Methods
 // ---------------------------------------------------------------------------------------
@@ -189,6 +225,17 @@ export const contract = {
   'sessions.list': method(sessionListInputSchema, sessionListSchema),
   'sessions.get': method(z.object({ id: z.string().min(1).max(300) }), sessionDetailSchema),
   'demo.seed': method(demoSeedInputSchema, demoSummarySchema),
+  'sync.run': method(
+    z.object({ source: z.enum(['redis', 'postgres', 'all']).default('all') }),
+    z.object({ results: z.array(syncSummarySchema) }),
+  ),
+  'sync.status': method(none, z.object({ sources: z.array(sourceStatusSchema) })),
+  'sessions.endNow': method(z.object({ id: z.string().min(1).max(300) }), endSessionResultSchema),
+  'monitor.runOnce': method(none, sweepResultSchema),
+  'leads.hot': method(
+    z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }),
+    z.object({ items: z.array(sessionSummarySchema) }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -218,6 +265,13 @@ export const events = {
   }),
   'demo.progress': z.object({ step: z.string(), done: z.number(), total: z.number() }),
   'store.changed': z.object({ tables: z.array(z.string()) }),
+  'sync.progress': z.object({
+    source: syncSourceSchema,
+    step: z.string(),
+    done: z.number(),
+    total: z.number(),
+  }),
+  'sync.finished': z.object({ results: z.array(syncSummarySchema) }),
   /** The shell asks the page to show a session (a notification was clicked). */
   'app.openSession': z.object({ sessionId: z.string() }),
 } as const;

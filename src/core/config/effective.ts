@@ -3,6 +3,8 @@ import type { Settings } from '../../shared/contract';
 /** The settings every command needs, after DESIGN.md's precedence: flag > environment > stored > default. */
 export interface EffectiveConfig {
   redisUrl: string | null;
+  /** Prepended to every key of the Redis layout (REDIS_KEY_PREFIX); empty by default. */
+  redisKeyPrefix: string;
   databaseUrl: string | null;
   smtpUrl: string | null;
   mailFrom: string | null;
@@ -18,6 +20,7 @@ export interface EffectiveConfig {
 
 export type ConfigFlags = Partial<{
   redisUrl: string;
+  redisKeyPrefix: string;
   databaseUrl: string;
   smtpUrl: string;
   chromePath: string;
@@ -43,6 +46,7 @@ export function effectiveConfig(
   const recipients = firstSet(env.REPORT_RECIPIENTS);
   return {
     redisUrl: firstSet(flags.redisUrl, env.REDIS_URL, stored.redisUrl),
+    redisKeyPrefix: flags.redisKeyPrefix ?? env.REDIS_KEY_PREFIX ?? '',
     databaseUrl: firstSet(flags.databaseUrl, env.DATABASE_URL, stored.databaseUrl),
     smtpUrl: firstSet(flags.smtpUrl, env.SMTP_URL, stored.smtpUrl),
     mailFrom: firstSet(env.MAIL_FROM, stored.mailFrom),

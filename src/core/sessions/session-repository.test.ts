@@ -115,6 +115,22 @@ describe('sessions list', () => {
   });
 });
 
+describe('hot leads', () => {
+  it('lists only high and critical leads, critical first', () => {
+    addSession(
+      'd4',
+      {
+        visitor_name: 'Dee',
+        priority: 'critical',
+        last_interaction_at: '2026-11-01T00:00:00.000Z',
+      },
+      [],
+    );
+    expect(repo.hot(10).map((s) => s.sourceId)).toEqual(['d4', 'a1']);
+    expect(repo.hot(1).map((s) => s.sourceId)).toEqual(['d4']);
+  });
+});
+
 describe('sessions get', () => {
   it('returns the transcript in order with visitor and lead details, by full or upstream id', () => {
     const s = repo.get('a1');

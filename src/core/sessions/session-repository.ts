@@ -122,6 +122,19 @@ export class SessionRepository {
     }
   }
 
+  /** High and critical leads, critical first, then the most recent: the list a manager watches. */
+  hot(limit: number): SessionSummary[] {
+    const rows = this.store.sqlite
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, NULL AS message_id FROM chat_sessions s
+         WHERE s.priority IN ('high', 'critical')
+         ORDER BY s.priority = 'critical' DESC, s.last_interaction_at DESC, s.id
+         LIMIT ?`,
+      )
+      .all(limit) as SessionRow[];
+    return rows.map(toSummary);
+  }
+
   get(id: string): SessionDetail {
     const db = this.store.sqlite;
     // A full id (`redis:abc`) or, for people and the CLI, the upstream id alone (`abc`).
