@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/rpc/errors';
+import { registerDaemon } from './commands/daemon';
 import { registerDemo } from './commands/demo';
 import { registerDoctor } from './commands/doctor';
 import { registerInfo } from './commands/info';
+import { registerMonitor, registerSession, registerSync } from './commands/sessions';
 import { CliContext } from './context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { appVersion } from '../core/app/app-info';
@@ -19,8 +21,18 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
   registerDemo(program, ctx);
   registerDoctor(program, ctx, setExit);
   registerInfo(program, ctx);
-  for (const cmd of program.commands) cmd.exitOverride();
+  registerSync(program, ctx);
+  registerMonitor(program, ctx);
+  registerSession(program, ctx);
+  registerDaemon(program, ctx);
+  overrideExits(program);
   return program;
+}
+
+/** Commander exits the process itself unless told not to, on every level of subcommand. */
+function overrideExits(cmd: Command): void {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) overrideExits(sub);
 }
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 failed, 2 bad usage. */

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CliContext } from '../context';
+
+/**
+ * Sync + inactivity monitor on their interval until SIGINT/SIGTERM, for teams that want
+ * reports sent while laptops are closed. A signal lets the running sweep finish (its mail
+ * and claim) before the store closes: a half-sent report would otherwise wait for its lease.
+ */
+export function registerDaemon(program: Command, ctx: CliContext): void {
+  program
+    .command('daemon')
+    .description('sync and run the inactivity monitor every MONITOR_INTERVAL_SECONDS until stopped')
+    .action(async () => {
+      const core = ctx.open();
+      const stop = new AbortController();
+      const onSignal = (signal: string) => {
+        if (stop.signal.aborted) return;
+        process.stderr.write(`leadwatch daemon: ${signal}, finishing the current sweep…\n`);
+        stop.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+      log(`daemon started (data dir ${ctx.dataDir})`);
+      try {
+        while (!stop.signal.aborted) {
+          const r = await core.registry.dispatch('monitor.runOnce', undefined);
+          if (r.ok) {
+            const v = r.value as {
+              checked: number;
+              finalized: string[];
+              skipped: number;
+              failed: unknown[];
+            };
+            log(
+              `sweep: checked ${v.checked}, reported ${v.finalized.length}, skipped ${v.skipped}, failed ${v.failed.length}`,
+            );
+          } else {
+            log(`sweep failed: ${r.error.message}`);
+          }
+          const seconds = core.config().monitorIntervalSeconds;
+          await sleep(seconds * 1000, undefined, { signal: stop.signal }).catch(() => undefined);
+        }
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        log('daemon stopped');
+      }
+    });
+}

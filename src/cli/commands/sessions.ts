@@ -1,0 +1,102 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context';
+import { createOutput, endProgress, table } from '../output';
+
+const json = (cmd: Command) => Boolean(cmd.optsWithGlobals().json);
+
+export function registerSync(program: Command, ctx: CliContext): void {
+  program
+    .command('sync')
+    .description(
+      'mirror chat sessions from Redis and PostgreSQL into the local store (incremental)',
+    )
+    .addOption(
+      new Option('--source <source>', 'which source')
+        .choices(['redis', 'postgres', 'all'])
+        .default('all'),
+    )
+    .action(async (opts: { source: 'redis' | 'postgres' | 'all' }, cmd: Command) => {
+      const out = createOutput(json(cmd));
+      const core = ctx.open();
+      const stop = core.events.subscribe((event, payload) => {
+        if (event !== 'sync.progress') return;
+        const p = payload as { source: string; step: string; done: number; total: number };
+        out.progress(`${p.source} ${p.step}: ${p.done}/${p.total}`);
+      });
+      try {
+        const { results } = await core.registry.call('sync.run', { source: opts.source });
+        endProgress();
+        out.result({ results }, () =>
+          results.length === 0
+            ? 'Nothing to sync: set REDIS_URL and/or DATABASE_URL.'
+            : table([
+                [
+                  'source',
+                  'scanned',
+                  'inserted',
+                  'updated',
+                  'unchanged',
+                  'vanished',
+                  'failed',
+                  'ms',
+                ],
+                ...results.map((r) => [
+                  r.source,
+                  ...[
+                    r.scanned,
+                    r.inserted,
+                    r.updated,
+                    r.unchanged,
+                    r.vanished,
+                    r.failed.length,
+                  ].map(String),
+                  String(Math.round(r.durationMs)),
+                ]),
+              ]) +
+              results
+                .flatMap((r) => r.failed.map((f) => `\n  ${r.source} ${f.id}: ${f.error}`))
+                .join(''),
+        );
+      } finally {
+        stop();
+      }
+    });
+}
+
+export function registerMonitor(program: Command, ctx: CliContext): void {
+  program
+    .command('monitor')
+    .description(
+      'report sessions idle longer than INACTIVITY_MINUTES (exactly once across instances)',
+    )
+    .requiredOption('--once', 'run one sweep and exit (use `leadwatch daemon` to keep running)')
+    .action(async (_opts, cmd: Command) => {
+      const out = createOutput(json(cmd));
+      const result = await ctx.open().registry.call('monitor.runOnce');
+      out.result(result, () =>
+        [
+          `checked ${result.checked}, reported ${result.finalized.length}, skipped ${result.skipped} empty, failed ${result.failed.length}`,
+          ...result.finalized.map((id) => `  sent ${id}`),
+          ...result.failed.map((f) => `  failed ${f.id}: ${f.error}`),
+        ].join('\n'),
+      );
+    });
+}
+
+export function registerSession(program: Command, ctx: CliContext): void {
+  const session = program.command('session').description('one chat session');
+  session
+    .command('end <id>')
+    .description('end the session now and mail its report (same exactly-once claim as the monitor)')
+    .action(async (id: string, _opts, cmd: Command) => {
+      const out = createOutput(json(cmd));
+      const r = await ctx.open().registry.call('sessions.endNow', { id });
+      const said = {
+        sent: 'report sent',
+        already_finalized: 'its report was already sent',
+        busy: 'another instance is sending its report right now',
+        skipped_empty: 'nothing to report (no visitor data, no messages)',
+      } as const;
+      out.result(r, () => `${r.sessionId}: ${said[r.outcome]}`);
+    });
+}
