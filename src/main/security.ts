@@ -3,25 +3,9 @@
  * the CSP header, no permissions, no navigation away from the app, no new windows, no
  * <webview>. Installed for every webContents the app ever creates, not just the main window.
  */
-import { app, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { app, shell, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY, decideNavigation, isSafeExternalUrl } from './security-policy';
 import type { RendererLocation } from './renderer-location';
-
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
 
 export function applySessionSecurity(session: Session, location: RendererLocation): void {
   // The dev server needs inline scripts (React refresh) and a websocket; the production
