@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ELECTRON_VERSION = (require('electron/package.json') as { version: string }).version;
+import { version as ELECTRON_VERSION } from 'electron/package.json';
 
 /** Medium findings reviewed and accepted, with the reason. */
 const reviewed: Record<string, string> = {
