@@ -2,7 +2,10 @@ import { registerAppHandlers } from './app/handlers';
 import { effectiveConfig, type EffectiveConfig } from './config/effective';
 import { registerConnectionHandlers } from './connections/handlers';
 import { SourceConnections } from './connections/source-connections';
-import { AppError } from './rpc/errors';
+import { SyncService } from './connections/sync-service';
+import { registerMonitorHandlers } from './monitor/handlers';
+import { SessionReportSender } from './monitor/session-report-sender';
+import { PdfRenderer } from './render/browser';
 import { dataPaths } from './config/paths';
 import { registerDemoHandlers } from './demo/handlers';
 import { EventBus } from './rpc/events';
@@ -43,18 +46,21 @@ export function createCore(options: CoreOptions): Core {
 
   registerAppHandlers(registry, store, paths.dataDir);
   registerSettingsHandlers(registry, settings);
-  registerSessionHandlers(registry, new SessionRepository(store));
+  const sessions = new SessionRepository(store);
+  registerSessionHandlers(registry, sessions);
   registerDemoHandlers(registry, store, events);
   const config = () => effectiveConfig(settings.get(), options.env ?? process.env);
   const connections = new SourceConnections(config);
   registerConnectionHandlers(registry, store, connections);
-  const pending = () => {
-    throw new AppError('unavailable', 'Sync and reports are not connected in this build yet.');
-  };
-  registry
-    .register('sync.run', pending)
-    .register('sessions.endNow', pending)
-    .register('monitor.runOnce', pending);
+  const pdf = new PdfRenderer({ chromePath: config().chromePath });
+  registerMonitorHandlers(registry, {
+    store,
+    sessions,
+    connections,
+    sync: new SyncService(store, connections, events, config),
+    sender: new SessionReportSender(pdf, paths.reports, config),
+    config,
+  });
 
   const missing = registry.missing();
   if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`);
@@ -69,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
     paths,
     close: () => {
       void connections.close();
+      void pdf.close();
       store.close();
     },
   };

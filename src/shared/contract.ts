@@ -183,6 +183,8 @@ export const syncSummarySchema = z.object({
   vanished: z.number().int(),
   failed: z.array(z.object({ id: z.string(), error: z.string() })),
   durationMs: z.number(),
+  /** Set when the whole source could not be synced (e.g. unreachable); the mirror is kept. */
+  error: z.string().nullable(),
 });
 export type SyncSummary = z.infer<typeof syncSummarySchema>;
 

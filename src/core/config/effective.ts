@@ -6,6 +6,8 @@ export interface EffectiveConfig {
   /** Prepended to every key of the Redis layout (REDIS_KEY_PREFIX); empty by default. */
   redisKeyPrefix: string;
   databaseUrl: string | null;
+  /** Schema of the source tables (DATABASE_SCHEMA); DESIGN.md: `public` unless configured. */
+  databaseSchema: string;
   smtpUrl: string | null;
   mailFrom: string | null;
   reportRecipients: string[];
@@ -48,6 +50,7 @@ export function effectiveConfig(
     redisUrl: firstSet(flags.redisUrl, env.REDIS_URL, stored.redisUrl),
     redisKeyPrefix: flags.redisKeyPrefix ?? env.REDIS_KEY_PREFIX ?? '',
     databaseUrl: firstSet(flags.databaseUrl, env.DATABASE_URL, stored.databaseUrl),
+    databaseSchema: firstSet(env.DATABASE_SCHEMA) ?? 'public',
     smtpUrl: firstSet(flags.smtpUrl, env.SMTP_URL, stored.smtpUrl),
     mailFrom: firstSet(env.MAIL_FROM, stored.mailFrom),
     reportRecipients: recipients

@@ -1,122 +1,45 @@
 /**
- * Demo records mapped to local store rows, the way a sync would map the real sources:
- * ids `{source}:{sourceId}`, Redis sessions as source 'redis', web chats as 'postgres',
- * web chat's 'ai' sender as 'bot', timestamps as ISO 8601 UTC.
+ * Demo records mapped to local store rows through exactly the code a sync runs: the
+ * strict source parsers, then core/sync's mapping (ids, senders, UTC times, scoring). So
+ * a seeded store looks as if the demo sources had been synced.
  */
-import { sourceTimeToIso } from './time';
+import { parseWebChatMessages, parseWebChatSession } from '../sources/postgres/web-chat';
+import { parseChat, parseRedisSession } from '../sources/redis/parse';
+import {
+  redisMessageRows,
+  redisSessionRow,
+  webChatMessageRows,
+  webChatSessionRow,
+  type MessageRow,
+  type SessionRow,
+} from '../sync/rows';
 import type { RedisChatSession, WebChat } from './types';
 
-export interface SessionRow {
-  id: string;
-  source: 'redis' | 'postgres';
-  source_id: string;
-  visitor_name: string | null;
-  email: string | null;
-  phone: string | null;
-  organization: string | null;
-  company: string | null;
-  user_data_collected: 0 | 1;
-  started_at: string | null;
-  last_interaction_at: string | null;
-  message_count: number;
-  completion_status: string | null;
-  archive_status: string | null;
-  ai_engaged: 0 | 1 | null;
-  answers: string | null;
-  lead_score: number | null;
-  priority: string | null;
-  engagement_score: number | null;
-  total_queries: number | null;
-  first_interaction_at: string | null;
+export type { MessageRow, SessionRow } from '../sync/rows';
+
+export interface LocalRows {
+  session: SessionRow;
+  messages: MessageRow[];
 }
 
-export interface MessageRow {
-  session_id: string;
-  seq: number;
-  sender: 'user' | 'bot';
-  text: string;
-  sent_at: string | null;
+/**
+ * A Redis demo session as the sync would store it. `nowMs` is the demo's "now": its
+ * timestamps are never in the future relative to it. Demo hashes are written in UTC.
+ */
+export function redisChatRows(s: RedisChatSession, nowMs: number): LocalRows {
+  const record = parseRedisSession(
+    { id: s.id, session: { ...s.session }, lead: s.lead ? { ...s.lead } : {} },
+    { zone: 'UTC', nowMs },
+  );
+  const lines = parseChat(s.chat);
+  return { session: redisSessionRow(record, lines), messages: redisMessageRows(s.id, lines) };
 }
 
-const numberOrNull = (text: string | undefined): number | null => {
-  if (text === undefined || text.trim() === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-};
-
-export function redisSessionRow(s: RedisChatSession): SessionRow {
-  const h = s.session;
-  const firstInteraction = s.lead ? sourceTimeToIso(s.lead.first_interaction) : null;
-  const totalQueries = numberOrNull(s.lead?.total_queries);
+export function webChatRows(w: WebChat): LocalRows {
+  const source = { session: w.session, lead: w.lead, messages: w.messages };
+  const lines = parseWebChatMessages(source.messages);
   return {
-    id: `redis:${s.id}`,
-    source: 'redis',
-    source_id: s.id,
-    visitor_name: h.user_name ?? null,
-    email: h.email ?? null,
-    phone: h.phone ?? null,
-    organization: h.organization ?? null,
-    company: null,
-    user_data_collected: h.user_data_collected === 'true' ? 1 : 0,
-    started_at: firstInteraction,
-    last_interaction_at: sourceTimeToIso(h.last_interaction),
-    message_count: s.chat.length,
-    completion_status: null,
-    archive_status: null,
-    ai_engaged: null,
-    answers: null,
-    lead_score: numberOrNull(s.lead?.lead_score),
-    priority: s.lead?.priority ?? null,
-    engagement_score: numberOrNull(s.lead?.engagement_score),
-    total_queries: totalQueries === null ? null : Math.round(totalQueries),
-    first_interaction_at: firstInteraction,
+    session: webChatSessionRow(parseWebChatSession(source), lines),
+    messages: webChatMessageRows(w.session.session_id, lines),
   };
-}
-
-/** The Redis list's "User: …" / "Bot: …" lines as messages; the list carries no times. */
-export function redisMessageRows(s: RedisChatSession): MessageRow[] {
-  return s.chat.map((line, seq) => {
-    const bot = line.startsWith('Bot:');
-    const text = line.replace(/^(User|Bot):\s?/, '');
-    return { session_id: `redis:${s.id}`, seq, sender: bot ? 'bot' : 'user', text, sent_at: null };
-  });
-}
-
-export function webChatSessionRow(w: WebChat): SessionRow {
-  const { session: s, lead } = w;
-  const hasContact = lead !== null && (lead.email !== null || lead.phone !== null);
-  return {
-    id: `postgres:${s.session_id}`,
-    source: 'postgres',
-    source_id: s.session_id,
-    visitor_name: lead?.name ?? null,
-    email: lead?.email ?? null,
-    phone: lead?.phone ?? null,
-    organization: null,
-    company: lead?.company ?? null,
-    user_data_collected: hasContact ? 1 : 0,
-    started_at: s.started_at,
-    last_interaction_at: s.last_message_at,
-    message_count: w.messages.length,
-    completion_status: s.completion_status,
-    archive_status: s.archive_status,
-    ai_engaged: s.ai_engaged ? 1 : 0,
-    answers: lead ? JSON.stringify(lead.answers) : null,
-    lead_score: null,
-    priority: null,
-    engagement_score: null,
-    total_queries: null,
-    first_interaction_at: s.started_at,
-  };
-}
-
-export function webChatMessageRows(w: WebChat): MessageRow[] {
-  const sessionId = `postgres:${w.session.session_id}`;
-  return w.messages.map((m, seq) => ({
-    session_id: sessionId,
-    seq,
-    sender: m.sender === 'ai' ? 'bot' : 'user',
-    text: m.message,
-    sent_at: m.created_at,
-  }));
 }

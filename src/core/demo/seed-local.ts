@@ -7,14 +7,9 @@ import type { DemoSummary, EventPayload, ParsedInput } from '../../shared/contra
 import { AppError } from '../rpc/errors';
 import type { Store } from '../store/open';
 import { demoStreams, type DemoStreams } from './generate';
-import {
-  redisMessageRows,
-  redisSessionRow,
-  webChatMessageRows,
-  webChatSessionRow,
-  type MessageRow,
-  type SessionRow,
-} from './local-rows';
+import { BulkFtsIndex } from '../sync/fts-bulk';
+import { INSERT_MESSAGE_SQL, UPSERT_SESSION_SQL } from '../sync/mirror';
+import { redisChatRows, webChatRows, type LocalRows } from './local-rows';
 import { iso } from './plan';
 import type { DemoCounts } from './types';
 
@@ -57,7 +52,7 @@ export function seedLocalStore(
         );
       }
       for (const table of demoTables) db.prepare(`DELETE FROM ${table}`).run();
-      const chat = writeChats(db, streams, onProgress);
+      const chat = new BulkFtsIndex(db).run(() => writeChats(db, streams, onProgress));
       const gym = writeGym(db, streams, onProgress);
       const shop = writeShop(db, streams, onProgress);
       return { seed: input.seed, ...chat, ...gym, ...shop };
@@ -91,21 +86,11 @@ function progress(step: string, total: number, report: Progress) {
 
 function writeChats(db: Database.Database, streams: DemoStreams, report: Progress) {
   const now = iso(streams.plan.nowMs);
-  const insertSession = db.prepare(
-    `INSERT INTO chat_sessions (id, source, source_id, visitor_name, email, phone, organization, company,
-       user_data_collected, started_at, last_interaction_at, message_count, completion_status, archive_status,
-       ai_engaged, answers, lead_score, priority, engagement_score, total_queries, first_interaction_at,
-       synced_at, created_at, updated_at)
-     VALUES (@id, @source, @source_id, @visitor_name, @email, @phone, @organization, @company,
-       @user_data_collected, @started_at, @last_interaction_at, @message_count, @completion_status, @archive_status,
-       @ai_engaged, @answers, @lead_score, @priority, @engagement_score, @total_queries, @first_interaction_at,
-       @now, @now, @now)`,
-  );
-  const insertMessage = db.prepare(
-    'INSERT INTO chat_messages (session_id, seq, sender, text, sent_at) VALUES (@session_id, @seq, @sender, @text, @sent_at)',
-  );
+  // The sync's own statements: a seeded session is exactly what a sync would have written.
+  const insertSession = db.prepare(UPSERT_SESSION_SQL);
+  const insertMessage = db.prepare(INSERT_MESSAGE_SQL);
   let messages = 0;
-  const write = (session: SessionRow, rows: MessageRow[]) => {
+  const write = ({ session, messages: rows }: LocalRows) => {
     insertSession.run({ ...session, now });
     for (const m of rows) insertMessage.run(m);
     messages += rows.length;
@@ -113,13 +98,13 @@ function writeChats(db: Database.Database, streams: DemoStreams, report: Progres
   const { counts } = streams.plan;
   const chats = progress('chat sessions', counts.chatSessions, report);
   for (const s of streams.chatSessions()) {
-    write(redisSessionRow(s), redisMessageRows(s));
+    write(redisChatRows(s, streams.plan.nowMs));
     chats.add(1);
   }
   chats.finish();
   const web = progress('web chat sessions', counts.webChatSessions, report);
   for (const w of streams.webChats()) {
-    write(webChatSessionRow(w), webChatMessageRows(w));
+    write(webChatRows(w));
     web.add(1);
   }
   web.finish();

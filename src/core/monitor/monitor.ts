@@ -1,5 +1,5 @@
 import type { SessionDetail, SessionSource } from '../../shared/contract';
-import { toErrorData } from '../rpc/errors';
+import { AppError, toErrorData } from '../rpc/errors';
 import type { SessionRepository } from '../sessions/session-repository';
 import type { Store } from '../store/open';
 import type { SessionClaims } from './claim';
@@ -77,7 +77,10 @@ export class InactivityMonitor {
     return { sessionId: session.id, outcome };
   }
 
+  /** Idle, unfinished sessions of the sources that are connected (only they can be claimed). */
   private candidates(): Candidate[] {
+    const sources = (['redis', 'postgres'] as const).filter((s) => this.deps.claims(s) !== null);
+    if (sources.length === 0) return [];
     const now = (this.deps.now ?? (() => new Date()))();
     const cutoff = new Date(now.getTime() - this.deps.inactivityMinutes * 60_000).toISOString();
     return this.deps.store.sqlite
@@ -85,16 +88,23 @@ export class InactivityMonitor {
         `SELECT id, source, source_id,
                 (user_data_collected = 0 AND message_count = 0) AS empty
          FROM chat_sessions
-         WHERE finalized_at IS NULL AND vanished_at IS NULL AND source IN ('redis', 'postgres')
+         WHERE finalized_at IS NULL AND vanished_at IS NULL
+           AND source IN (${sources.map(() => '?').join(', ')})
            AND last_interaction_at IS NOT NULL AND last_interaction_at <= ?
          ORDER BY last_interaction_at`,
       )
-      .all(cutoff) as Candidate[];
+      .all(...sources, cutoff) as Candidate[];
   }
 
   private async finish(c: Candidate): Promise<EndOutcome> {
     const claims = this.deps.claims(c.source);
-    if (!claims) throw new Error(`${c.source} is not connected: cannot claim ${c.id}`);
+    if (!claims) {
+      const variable = c.source === 'redis' ? 'REDIS_URL' : 'DATABASE_URL';
+      throw new AppError(
+        'unavailable',
+        `${c.id} came from ${c.source}, which is not connected (set ${variable}): its report is claimed there, so that no other instance sends it too.`,
+      );
+    }
     const claim = await claims.claim(c.source_id);
     if (claim.kind === 'finalized') {
       this.markFinalized(c.id);

@@ -61,6 +61,8 @@ export const chatSessions = sqliteTable(
     vanishedAt: text('vanished_at'),
     /** Fingerprint of the upstream record, so an incremental sync skips what did not change. */
     sourceHash: text('source_hash'),
+    /** Where the next incremental read of this session's messages starts (web chat: the last message id). */
+    sourceCursor: text('source_cursor'),
     syncedAt: text('synced_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -85,6 +87,26 @@ export const chatMessages = sqliteTable(
     sentAt: text('sent_at'),
   },
   (t) => [uniqueIndex('chat_messages_session_seq_uq').on(t.sessionId, t.seq)],
+);
+
+/**
+ * Hot-lead notifications already announced: one row per session and level, so a restart
+ * or a second instance never announces the same level twice.
+ */
+export const leadAlerts = sqliteTable(
+  'lead_alerts',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: ['high', 'critical'] }).notNull(),
+    /** Whether a notification went out, or the level was recorded silently (first sync, or passed on the way up). */
+    announced: integer('announced', { mode: 'boolean' }).notNull(),
+    at: text('at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.level] })],
 );
 
 // --- gym leads and calls (seed 002) --------------------------------------------------------
@@ -291,13 +313,18 @@ export const jobRuns = sqliteTable(
   (t) => [index('job_runs_job_started_idx').on(t.job, t.startedAt)],
 );
 
-export const errorLog = sqliteTable('error_log', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  at: createdAt(),
-  scope: text('scope').notNull(),
-  message: text('message').notNull(),
-  detail: text('detail'),
-});
+export const errorLog = sqliteTable(
+  'error_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    scope: text('scope').notNull(),
+    message: text('message').notNull(),
+    detail: text('detail'),
+  },
+  // A sync looks up the last error of a session before logging it again.
+  (t) => [index('error_log_scope_detail_idx').on(t.scope, t.detail)],
+);
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

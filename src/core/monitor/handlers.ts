@@ -1,0 +1,62 @@
+import { hostname } from 'node:os';
+import type { SessionSource } from '../../shared/contract';
+import type { EffectiveConfig } from '../config/effective';
+import type { SourceConnections } from '../connections/source-connections';
+import type { SyncService } from '../connections/sync-service';
+import type { Registry } from '../rpc/registry';
+import type { SessionRepository } from '../sessions/session-repository';
+import type { Store } from '../store/open';
+import type { SessionClaims } from './claim';
+import { InactivityMonitor, type ReportSender } from './monitor';
+import { PgSessionClaims } from './pg-claims';
+import { RedisSessionClaims } from './redis-claims';
+
+export interface MonitorWiring {
+  store: Store;
+  sessions: SessionRepository;
+  connections: SourceConnections;
+  sync: SyncService;
+  sender: ReportSender;
+  config: () => EffectiveConfig;
+}
+
+/** Who holds a lease, readable in Redis or the claims table: this host and process. */
+const owner = `${hostname()}:${process.pid}`;
+
+function monitorFor(w: MonitorWiring): InactivityMonitor {
+  const c = w.config();
+  const redis = w.connections.redis();
+  const pool = w.connections.pg();
+  const claims = (source: SessionSource): SessionClaims | null => {
+    if (source === 'redis' && redis) {
+      return new RedisSessionClaims(redis, {
+        prefix: c.redisKeyPrefix,
+        owner,
+        finalizedTtlDays: c.finalizedTtlDays,
+      });
+    }
+    if (source === 'postgres' && pool) return new PgSessionClaims(pool, { owner });
+    return null;
+  };
+  return new InactivityMonitor({
+    store: w.store,
+    sessions: w.sessions,
+    claims,
+    sender: w.sender,
+    inactivityMinutes: c.inactivityMinutes,
+  });
+}
+
+export function registerMonitorHandlers(registry: Registry, w: MonitorWiring): void {
+  registry
+    .register('sync.run', async ({ source }) => ({ results: await w.sync.run(source) }))
+    // A sweep reads the mirror, so it syncs first; a source that is down is skipped, not fatal.
+    .register('monitor.runOnce', async () => {
+      await w.sync.run('all');
+      return monitorFor(w).sweep();
+    })
+    .register('sessions.endNow', async ({ id }) => {
+      await w.sync.run('all');
+      return monitorFor(w).endNow(id);
+    });
+}

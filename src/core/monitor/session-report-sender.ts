@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { SessionDetail } from '../../shared/contract';
+import type { EffectiveConfig } from '../config/effective';
+import { EmailNotifier } from '../delivery/email-notifier';
+import type { PdfEngine } from '../render/pdf-engine';
+import {
+  renderSessionReportPdf,
+  sessionReportFileId,
+  sessionReportFilename,
+  sessionReportPath,
+} from '../reports/session/session-report';
+import type { ReportSender } from './monitor';
+
+/**
+ * A session's report, start to end: the PDF (one warm browser), kept as
+ * `reports/session_{id}.pdf` in the data dir, then mailed to REPORT_RECIPIENTS.
+ * Configuration is read per send, so Settings changes apply to the next report.
+ */
+export class SessionReportSender implements ReportSender {
+  constructor(
+    private readonly engine: PdfEngine,
+    private readonly reportsDir: string,
+    private readonly config: () => EffectiveConfig,
+  ) {}
+
+  async renderToFile(session: SessionDetail): Promise<{ pdf: Buffer; pdfPath: string }> {
+    const c = this.config();
+    const pdf = await renderSessionReportPdf(this.engine, session, {
+      botName: c.botName,
+      timezone: c.reportTimezone,
+      generatedAt: new Date(),
+    });
+    const pdfPath = sessionReportPath(this.reportsDir, sessionReportFileId(session));
+    await mkdir(this.reportsDir, { recursive: true });
+    await writeFile(pdfPath, pdf);
+    return { pdf, pdfPath };
+  }
+
+  async send(session: SessionDetail): Promise<{ pdfPath: string }> {
+    const c = this.config();
+    // The notifier refuses a missing or malformed SMTP_URL here, before any render.
+    const mailer = new EmailNotifier({ smtpUrl: c.smtpUrl, from: c.mailFrom });
+    try {
+      const { pdf, pdfPath } = await this.renderToFile(session);
+      await mailer.sendSessionReport({
+        to: c.reportRecipients,
+        from: c.mailFrom ?? '',
+        botName: c.botName,
+        session,
+        pdf,
+        filename: sessionReportFilename(sessionReportFileId(session)),
+      });
+      return { pdfPath };
+    } finally {
+      await mailer.close();
+    }
+  }
+}
