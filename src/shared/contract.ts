@@ -234,6 +234,11 @@ export const contract = {
   'sync.status': method(none, z.object({ sources: z.array(sourceStatusSchema) })),
   'sessions.endNow': method(z.object({ id: z.string().min(1).max(300) }), endSessionResultSchema),
   'monitor.runOnce': method(none, sweepResultSchema),
+  /** Renders the session's PDF report into the data dir's reports/ folder, without mailing it. */
+  'sessions.renderReport': method(
+    z.object({ id: z.string().min(1).max(300) }),
+    z.object({ sessionId: z.string(), pdfPath: z.string(), bytes: z.number().int() }),
+  ),
   'leads.hot': method(
     z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }),
     z.object({ items: z.array(sessionSummarySchema) }),

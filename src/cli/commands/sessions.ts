@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { copyFile } from 'node:fs/promises';
 import type { CliContext } from '../context';
 import { createOutput, endProgress, table } from '../output';
 
@@ -85,6 +86,19 @@ export function registerMonitor(program: Command, ctx: CliContext): void {
 
 export function registerSession(program: Command, ctx: CliContext): void {
   const session = program.command('session').description('one chat session');
+  session
+    .command('report <id>')
+    .description(
+      'render the session’s PDF report (kept in the data dir’s reports/, copied to --out)',
+    )
+    .option('--out <file>', 'where to write the PDF')
+    .action(async (id: string, opts: { out?: string }, cmd: Command) => {
+      const out = createOutput(json(cmd));
+      const r = await ctx.open().registry.call('sessions.renderReport', { id });
+      if (opts.out) await copyFile(r.pdfPath, opts.out);
+      const written = opts.out ?? r.pdfPath;
+      out.result({ ...r, out: written }, () => `${r.sessionId}: ${written} (${r.bytes} bytes)`);
+    });
   session
     .command('end <id>')
     .description('end the session now and mail its report (same exactly-once claim as the monitor)')

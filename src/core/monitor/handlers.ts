@@ -7,7 +7,8 @@ import type { Registry } from '../rpc/registry';
 import type { SessionRepository } from '../sessions/session-repository';
 import type { Store } from '../store/open';
 import type { SessionClaims } from './claim';
-import { InactivityMonitor, type ReportSender } from './monitor';
+import { InactivityMonitor } from './monitor';
+import type { SessionReportSender } from './session-report-sender';
 import { PgSessionClaims } from './pg-claims';
 import { RedisSessionClaims } from './redis-claims';
 
@@ -16,7 +17,7 @@ export interface MonitorWiring {
   sessions: SessionRepository;
   connections: SourceConnections;
   sync: SyncService;
-  sender: ReportSender;
+  sender: SessionReportSender;
   config: () => EffectiveConfig;
 }
 
@@ -54,6 +55,11 @@ export function registerMonitorHandlers(registry: Registry, w: MonitorWiring): v
     .register('monitor.runOnce', async () => {
       await w.sync.run('all');
       return monitorFor(w).sweep();
+    })
+    .register('sessions.renderReport', async ({ id }) => {
+      const session = w.sessions.get(id);
+      const { pdf, pdfPath } = await w.sender.renderToFile(session);
+      return { sessionId: session.id, pdfPath, bytes: pdf.length };
     })
     .register('sessions.endNow', async ({ id }) => {
       await w.sync.run('all');
