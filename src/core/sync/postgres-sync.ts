@@ -21,7 +21,13 @@ import { WebChatReader, type WebChatSnapshot } from '../sources/postgres/web-cha
 import { AppError } from '../rpc/errors';
 import { webChatFingerprint } from './fingerprint';
 import type { MirrorState } from './mirror';
-import { postgresSessionId, webChatMessageRows, webChatSessionRow } from './rows';
+import {
+  postgresSessionId,
+  webChatMessageRows,
+  webChatSessionRow,
+  type MessageRow,
+  type SessionRow,
+} from './rows';
 import { chunks, runSync, type SyncRun } from './run';
 import type { PostgresSyncOptions, SyncSummary } from './types';
 
@@ -40,8 +46,13 @@ interface PostgresCursor {
   afterMessageId: string;
   /** Sessions that failed last time: read again even if nothing about them changed. */
   retry: string[];
-  /** An unfinished run: its bounds and the last session it committed. */
-  pending: (WebChatSnapshot & { afterSessionId: string | null }) | null;
+  /** An unfinished run: its bounds, the last session it committed, what failed so far. */
+  pending: Pending | null;
+}
+
+interface Pending extends WebChatSnapshot {
+  afterSessionId: string | null;
+  failed: string[];
 }
 
 export async function syncPostgres(
@@ -59,7 +70,13 @@ export async function syncPostgres(
   const reader = new WebChatReader(db, schema);
   return runSync(store, 'postgres', options, async (run) => {
     const previous = readCursor(run.previousCursor, schema, run.full);
-    const bounds = previous.pending ?? { ...(await reader.snapshot()), afterSessionId: null };
+    const bounds: Pending = previous.pending ?? {
+      ...(await reader.snapshot()),
+      afterSessionId: null,
+      failed: [],
+    };
+    const failedBefore = bounds.failed;
+    const failedIds = () => [...new Set([...failedBefore, ...run.summary.failed.map((f) => f.id)])];
     const cursor: PostgresCursor = { ...previous, pending: bounds };
 
     const upstream = await reader.allSessionIds();
@@ -73,6 +90,7 @@ export async function syncPostgres(
       run.checkAborted();
       await syncBatch(run, reader, batch, () => {
         bounds.afterSessionId = batch.at(-1) ?? null;
+        bounds.failed = failedIds();
         run.journal.saveCursor('postgres', JSON.stringify(cursor));
       });
       done += batch.length;
@@ -85,7 +103,7 @@ export async function syncPostgres(
       schema,
       since: new Date(Date.parse(bounds.at) - overlapMs).toISOString(),
       afterMessageId: bounds.maxMessageId,
-      retry: run.summary.failed.map((f) => f.id).slice(0, MAX_RETRY),
+      retry: failedIds().slice(0, MAX_RETRY),
       pending: null,
     };
     return { cursor: JSON.stringify(next) };
@@ -105,16 +123,39 @@ function readCursor(text: string | null, schema: string, full: boolean): Postgre
     const c = JSON.parse(text) as Partial<PostgresCursor>;
     // Another schema is another set of tables: start over rather than trust the cursor.
     if (c.schema !== schema || typeof c.afterMessageId !== 'string') return fresh;
+    if (!/^\d+$/.test(c.afterMessageId)) return fresh;
+    if (c.since != null && (typeof c.since !== 'string' || Number.isNaN(Date.parse(c.since)))) {
+      return fresh;
+    }
     return {
       schema,
       since: c.since ?? null,
       afterMessageId: c.afterMessageId,
-      retry: Array.isArray(c.retry) ? c.retry.filter((id) => typeof id === 'string') : [],
-      pending: c.pending ?? null,
+      retry: strings(c.retry),
+      pending: readPending(c.pending),
     };
   } catch {
     return fresh;
   }
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** A damaged pending position is dropped (the run starts over), never trusted. */
+function readPending(value: unknown): Pending | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const p = value as Record<string, unknown>;
+  if (typeof p.at !== 'string' || Number.isNaN(Date.parse(p.at))) return null;
+  if (typeof p.maxMessageId !== 'string' || !/^\d+$/.test(p.maxMessageId)) return null;
+  const after = p.afterSessionId;
+  if (after !== null && typeof after !== 'string') return null;
+  return {
+    at: p.at,
+    maxMessageId: p.maxMessageId,
+    afterSessionId: after,
+    failed: strings(p.failed),
+  };
 }
 
 /** Sorted ids of the sessions to read: changed upstream, new to the mirror, or back from vanished. */
@@ -140,13 +181,12 @@ async function changedSessions(
 }
 
 interface Ready {
-  source: WebChatSource;
   record: WebChatRecord;
   before: MirrorState | null;
-  lines: WebChatLine[];
+  /** Mapped and scored before the transaction, which then holds the write lock only to write. */
+  row: SessionRow;
+  messages: MessageRow[];
   replace: boolean;
-  hash: string;
-  lastMessageId: string | null;
 }
 
 async function syncBatch(
@@ -181,20 +221,14 @@ async function syncBatch(
   const written = run.commit(ready, {
     id: (r) => r.record.sessionId,
     write: (r, alert) => {
-      const row = webChatSessionRow(r.record, r.lines, {
-        sourceHash: r.hash,
-        sourceCursor: r.lastMessageId,
-      });
-      run.mirror.writeSession(row, nowIso);
-      const keptCount = r.replace ? 0 : (r.before?.message_count ?? 0);
-      const rows = webChatMessageRows(r.record.sessionId, r.lines, keptCount);
-      if (r.replace) run.mirror.replaceMessages(row.id, rows);
-      else run.mirror.appendMessages(rows);
+      run.mirror.writeSession(r.row, nowIso);
+      if (r.replace) run.mirror.replaceMessages(r.row.id, r.messages);
+      else run.mirror.appendMessages(r.messages);
       alert({
-        sessionId: row.id,
-        visitorName: row.visitor_name,
+        sessionId: r.row.id,
+        visitorName: r.row.visitor_name,
         from: r.before?.priority ?? null,
-        to: row.priority as Priority | null,
+        to: r.row.priority as Priority | null,
       });
     },
     after: saveCursor,
@@ -216,20 +250,17 @@ function prepare(
   const record = parseWebChatSession(source);
   const fresh = parseWebChatMessages(source.messages);
   const appending = floor !== '0' && before !== null;
+  const count = (appending ? before.message_count : 0) + fresh.length;
+  const lastMessageId = source.messages.at(-1)?.id ?? (appending ? floor : null);
+  const hash = webChatFingerprint(source, count, lastMessageId);
+  if (!run.full && before?.source_hash === hash && before.vanished_at === null) return null;
+  // Changed: the whole transcript is scored, so the mirror's part is read back.
   const kept: WebChatLine[] = appending
-    ? run.mirror.lines(postgresSessionId(source.session.session_id))
+    ? run.mirror.lines(postgresSessionId(record.sessionId))
     : [];
   const lines = [...kept, ...fresh];
-  const lastMessageId = source.messages.at(-1)?.id ?? (appending ? floor : null);
-  const hash = webChatFingerprint(source, lines.length, lastMessageId);
-  if (!run.full && before?.source_hash === hash && before.vanished_at === null) return null;
-  return {
-    source,
-    record,
-    before,
-    lines,
-    replace: before !== null && !appending,
-    hash,
-    lastMessageId,
-  };
+  const row = webChatSessionRow(record, lines, { sourceHash: hash, sourceCursor: lastMessageId });
+  const replace = before !== null && !appending;
+  const messages = webChatMessageRows(record.sessionId, lines, replace ? 0 : kept.length);
+  return { record, before, row, messages, replace };
 }

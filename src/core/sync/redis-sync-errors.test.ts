@@ -162,6 +162,25 @@ describe('syncRedis with malformed sessions', () => {
     expect(errorLogCount()).toBe(logged + 1);
   });
 
+  it('fails a session whose write the store refuses, and still writes the rest of its batch', async () => {
+    const strict = openStore(join(temp.dir, 'strict.db'));
+    try {
+      strict.sqlite.exec(
+        "CREATE TRIGGER refuse BEFORE INSERT ON chat_sessions WHEN new.source_id = 'good-naive' BEGIN SELECT RAISE(ABORT, 'refused by the store'); END",
+      );
+      const summary = await syncRedis(strict, redis, { prefix });
+      expect(summary.failed.find((f) => f.id === 'good-naive')?.error).toBe('refused by the store');
+      expect(summary.inserted).toBe(2);
+      const ids = strict.sqlite.prepare('SELECT source_id FROM chat_sessions ORDER BY 1').all();
+      expect(ids).toEqual([{ source_id: 'garbage-time' }, { source_id: 'good-offset' }]);
+      expect(strict.sqlite.prepare('SELECT COUNT(*) AS n FROM chat_messages').get()).toEqual({
+        n: 0,
+      });
+    } finally {
+      strict.close();
+    }
+  });
+
   it('reads zoneless times in SOURCE_TIMEZONE, re-mapping every session when it changes', async () => {
     const summary = await syncRedis(store, redis, { prefix, sourceTimezone: 'Asia/Kolkata' });
     expect(summary.updated).toBe(3);

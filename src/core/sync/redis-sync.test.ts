@@ -9,6 +9,7 @@ import { redisChatRows } from '../demo/local-rows';
 import type { RedisChatSession } from '../demo/types';
 import { sessionKeys } from '../sources/redis/keys';
 import { deleteKeysUnder } from '../sources/redis/testing';
+import { SessionRepository } from '../sessions/session-repository';
 import { openStore, type Store } from '../store/open';
 import { REDIS_STEPS, syncRedis } from './redis-sync';
 import type { SyncProgress } from './types';
@@ -194,6 +195,17 @@ describe('syncRedis', () => {
       );
       expect(transcript(store, shrunk.id).map((m) => m.seq)).toEqual([0, 1]);
       expect(row(store, added)).toMatchObject({ message_count: 2, priority: 'low' });
+
+      // The search index holds exactly the mirror's messages: appended, reloaded, kept.
+      const check =
+        "INSERT INTO chat_messages_fts(chat_messages_fts, rank) VALUES ('integrity-check', 1)";
+      expect(() => store.sqlite.prepare(check).run()).not.toThrow();
+      expect(count(store, 'SELECT COUNT(*) AS n FROM chat_messages_fts_deferred')).toBe(0);
+      const repo = new SessionRepository(store);
+      const hits = (q: string) =>
+        repo.list({ query: q, offset: 0, limit: 500 }).items.map((i) => i.id);
+      expect(hits('"can I get a quote"')).toEqual([`redis:${appended.id}`]);
+      expect(hits('"answer 3"')).toContain(`redis:${rewritten.id}`);
 
       // Nothing else changed, so nothing else moves on the next run.
       const again = await syncRedis(store, redis, { prefix });

@@ -110,31 +110,33 @@ async function syncBatch(
   }
 
   await readTranscripts(run, reader, pending);
-  const ready = pending.filter((p) => p.lines !== null);
+  // Mapped and scored before the transaction, which then holds the write lock only to write.
+  const ready = pending.flatMap((p) => {
+    if (p.lines === null) return [];
+    const row = redisSessionRow(p.record, p.lines, {
+      finalizedAt: p.head.finalized ? nowIso : null,
+      sourceHash: p.hash,
+    });
+    const reload = p.before !== null && p.kept.length === 0;
+    const messages = redisMessageRows(p.head.id, p.lines, reload ? 0 : p.kept.length);
+    return [{ id: p.head.id, before: p.before, row, messages, reload }];
+  });
   const written = run.commit(ready, {
-    id: (p) => p.head.id,
-    write: (p, alert) => {
-      const lines = p.lines ?? [];
-      const row = redisSessionRow(p.record, lines, {
-        finalizedAt: p.head.finalized ? nowIso : null,
-        sourceHash: p.hash,
-      });
-      run.mirror.writeSession(row, nowIso);
-      if (p.before !== null && p.kept.length === 0) {
-        run.mirror.replaceMessages(row.id, redisMessageRows(p.head.id, lines));
-      } else {
-        run.mirror.appendMessages(redisMessageRows(p.head.id, lines, p.kept.length));
-      }
+    id: (r) => r.id,
+    write: (r, alert) => {
+      run.mirror.writeSession(r.row, nowIso);
+      if (r.reload) run.mirror.replaceMessages(r.row.id, r.messages);
+      else run.mirror.appendMessages(r.messages);
       alert({
-        sessionId: row.id,
-        visitorName: row.visitor_name,
-        from: p.before?.priority ?? null,
-        to: row.priority as Priority | null,
+        sessionId: r.row.id,
+        visitorName: r.row.visitor_name,
+        from: r.before?.priority ?? null,
+        to: r.row.priority as Priority | null,
       });
     },
   });
-  for (const p of written) {
-    if (p.before) run.summary.updated += 1;
+  for (const r of written) {
+    if (r.before) run.summary.updated += 1;
     else run.summary.inserted += 1;
   }
 }

@@ -9,7 +9,8 @@ import { Mirror } from './mirror';
 import { SyncJournal } from './journal';
 import type { PriorityRaised, SyncOptions, SyncSource, SyncSummary } from './types';
 
-export const DEFAULT_BATCH_SIZE = 500;
+/** Sessions per pipeline and per transaction: fewer, larger commits write less at scale. */
+export const DEFAULT_BATCH_SIZE = 1_000;
 /** Negative: KiB, as PRAGMA cache_size takes it (64 MiB). */
 const SYNC_CACHE_KIB = -65_536;
 
@@ -102,13 +103,17 @@ export async function runSync(
           for (const item of items) batch.write(item, alert);
           batch.after?.();
         });
-      } catch {
+      } catch (error) {
+        // A locked, full or broken database fails the run; only a row the store refuses
+        // (a constraint) is one session's problem.
+        if (!isConstraintError(error)) throw error;
         raised = [];
         written = items.filter((item) => {
           try {
             mirror.transaction(() => batch.write(item, alert));
             return true;
           } catch (error) {
+            if (!isConstraintError(error)) throw error;
             run.fail(batch.id(item), error);
             return false;
           }
@@ -156,6 +161,11 @@ export async function runSync(
   } finally {
     if (store.sqlite.open) store.sqlite.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+function isConstraintError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
 
 export function errorMessage(error: unknown): string {

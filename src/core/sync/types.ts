@@ -38,7 +38,7 @@ export interface SyncOptions {
   onProgress?: (p: SyncProgress) => void;
   /** Once per session and level, right after the batch that raised it committed. */
   onPriorityRaised?: (event: PriorityRaised) => void;
-  /** Sessions per pipeline / query round and per transaction; default 500. */
+  /** Sessions per pipeline / query round and per transaction; default 1000. */
   batchSize?: number;
   /** Ignore fingerprints and cursors: re-read and rewrite every session and transcript. */
   full?: boolean;

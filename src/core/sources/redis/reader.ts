@@ -79,9 +79,11 @@ export class RedisSessionReader {
     }
     const results = await run(pipeline);
     return ids.map((id, i) => {
-      const r = results.slice(i * COMMANDS_PER_HEAD, (i + 1) * COMMANDS_PER_HEAD);
-      const failed = r.find(([error]) => error !== null)?.[0];
-      const [session, lead, length, last, finalized] = r.map(([, value]) => value);
+      const at = i * COMMANDS_PER_HEAD;
+      const reply = (k: number) => results[at + k] ?? [new Error('no reply'), null];
+      let failed: Error | null = null;
+      for (let k = 0; k < COMMANDS_PER_HEAD && !failed; k++) failed = reply(k)[0];
+      const [session, lead, length, last, finalized] = [0, 1, 2, 3, 4].map((k) => reply(k)[1]);
       return {
         id,
         session: failed ? {} : asHash(session),
