@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/rpc/errors';
 import { startSeededHarness, type Harness } from './helpers/harness';
+import { insertSessions } from './helpers/store-fixtures';
 import type { AppPage } from './page-models/app';
 
 interface Screen {
@@ -10,7 +12,43 @@ interface Screen {
   screenshot?: string;
   /** More to capture once the first screenshot is taken (e.g. further down the page). */
   after?: (app: AppPage, theme: string) => Promise<void>;
+  /** Stubs core methods for this screen only (states core cannot reach here, e.g. Redis down). */
+  setup?: () => void;
 }
+
+const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+/** A scored lead with every kind of reason, for the session detail's lead card. */
+const REASONED_SESSION = {
+  sourceId: 'a11y-reasons',
+  visitorName: 'Priya Nair',
+  email: 'priya.nair@northwind.example',
+  organization: 'Northwind Traders',
+  priority: 'critical' as const,
+  leadScore: 27,
+  engagementScore: 0.82,
+  totalQueries: 4,
+  scoreReasons: [
+    { rule: 'pricing', points: 6, detail: 'asked about pricing: “what does the team plan cost”' },
+    { rule: 'demo', points: 6, detail: 'asked for a demo, trial or call: “can we book a demo”' },
+    { rule: 'buying', points: 5, detail: 'talked about buying: “ready to sign this month”' },
+    { rule: 'urgency', points: 4, detail: 'needs it soon: “this week”' },
+    { rule: 'contact_email', points: 3, detail: 'gave an email address' },
+    { rule: 'engagement_turns', points: 5, detail: '6 visitor turns, 84 words' },
+    { rule: 'slow_replies', points: -2, detail: 'took over 10 minutes to answer twice' },
+  ],
+  messages: [
+    { sender: 'user' as const, text: 'Hi, what does the team plan cost for 40 seats?' },
+    { sender: 'bot' as const, text: 'The team plan is $49 per seat per month, billed yearly.' },
+    {
+      sender: 'user' as const,
+      text: 'Can we book a demo this week? We are ready to sign this month.',
+    },
+    { sender: 'bot' as const, text: 'Of course. Which day suits you?' },
+    { sender: 'user' as const, text: 'Thursday works. Reach me at priya.nair@northwind.example' },
+    { sender: 'bot' as const, text: 'Booked for Thursday. A colleague will confirm by email.' },
+  ],
+};
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -30,6 +68,26 @@ describe('accessibility and screenshots', () => {
     const chosen = hot ?? rich[0] ?? items[0];
     if (!chosen) throw new Error('demo data has no sessions');
     sessionId = chosen.id;
+    insertSessions(harness.core, [{ ...REASONED_SESSION, lastInteractionAt: minutesAgo(12) }]);
+    const sourcesWithTrouble = () =>
+      harness.stub('sync.status', () => ({
+        sources: [
+          {
+            source: 'redis',
+            configured: true,
+            reachable: true,
+            lastSyncedAt: minutesAgo(2),
+            lastError: null,
+          },
+          {
+            source: 'postgres',
+            configured: true,
+            reachable: false,
+            lastSyncedAt: minutesAgo(90),
+            lastError: 'connect ECONNREFUSED 127.0.0.1:5432',
+          },
+        ],
+      }));
     screens = [
       {
         name: 'dashboard',
@@ -56,6 +114,107 @@ describe('accessibility and screenshots', () => {
         name: 'search results',
         hash: '#/sessions?q=price',
         ready: (app) => app.sessionTotal.filter({ hasText: 'match' }).waitFor(),
+      },
+      {
+        name: 'hot leads drawer',
+        hash: '#/dashboard',
+        ready: async (app) => {
+          await app.hotLeadsCard.getByTestId('hot-lead').first().waitFor();
+          await app.hotLeadsButton.click();
+          await app.hotLeadsDrawer.getByTestId('hot-lead').first().waitFor();
+        },
+        screenshot: 'hot-leads',
+      },
+      {
+        name: 'hot lead notification',
+        hash: '#/reports',
+        ready: async (app) => {
+          await app.hotLeadCount();
+          harness.core.events.emit('lead.priorityRaised', {
+            sessionId: 'demo:a11y-reasons',
+            visitorName: 'Priya Nair',
+            from: 'high',
+            to: 'critical',
+          });
+          await app.notification('Priya Nair is now a critical lead').waitFor();
+        },
+        screenshot: 'lead-alert',
+      },
+      {
+        name: 'session with scoring reasons',
+        hash: '#/sessions/demo:a11y-reasons',
+        ready: (app) => app.scoreReasons.waitFor(),
+        screenshot: 'session-reasons',
+      },
+      {
+        name: 'send-now confirmation',
+        hash: '#/sessions/demo:a11y-reasons',
+        ready: async (app) => {
+          await app.endSessionButton.click();
+          await app.endSessionConfirm.getByRole('button', { name: 'Send report now' }).waitFor();
+        },
+      },
+      {
+        name: 'send-now error',
+        hash: '#/sessions/demo:a11y-reasons',
+        setup: () =>
+          harness.stub('sessions.endNow', () => {
+            throw new AppError('unavailable', 'Reports are not connected in this build yet.');
+          }),
+        ready: async (app) => {
+          await app.endSessionButton.click();
+          await app.endSessionConfirm.getByRole('button', { name: 'Send report now' }).click();
+          await app.sessionDetail.getByTestId('action-error').waitFor();
+        },
+        screenshot: 'send-now-error',
+      },
+      {
+        name: 'sync status and results',
+        hash: '#/sessions',
+        setup: () => {
+          sourcesWithTrouble();
+          harness.stub('sync.run', () => ({
+            results: [
+              {
+                source: 'redis',
+                scanned: 240,
+                inserted: 12,
+                updated: 30,
+                unchanged: 196,
+                vanished: 1,
+                failed: [{ id: 'redis:broken-7', error: 'last_interaction is not a timestamp' }],
+                durationMs: 2380,
+                error: null,
+              },
+              {
+                source: 'postgres',
+                scanned: 0,
+                inserted: 0,
+                updated: 0,
+                unchanged: 0,
+                vanished: 0,
+                failed: [],
+                durationMs: 5003,
+                error: 'connect ECONNREFUSED 127.0.0.1:5432',
+              },
+            ],
+          }));
+        },
+        ready: async (app) => {
+          await app.syncStatus.locator('[data-source="postgres"]').waitFor();
+          await app.syncNowButton.click();
+          await app.syncDialog.getByTestId('sync-result').first().waitFor();
+        },
+        screenshot: 'sync-dialog',
+      },
+      {
+        name: 'sources in settings',
+        hash: '#/settings',
+        setup: sourcesWithTrouble,
+        ready: async (app) => {
+          const section = app.page.getByRole('region', { name: 'Sources and sync' });
+          await section.getByText('PostgreSQL unreachable', { exact: false }).waitFor();
+        },
       },
       { name: 'leads', hash: '#/leads', ready: (app) => app.expectPage('Leads') },
       { name: 'reports', hash: '#/reports', ready: (app) => app.expectPage('Reports') },
@@ -84,6 +243,11 @@ describe('accessibility and screenshots', () => {
       const app = await harness.open({ colorScheme: theme });
       const problems: Record<string, unknown> = {};
       for (const screen of screens) {
+        harness.unstub();
+        screen.setup?.();
+        // A fresh load per screen: dialogs and sync state from the last one must not linger
+        // (a hash-only change would keep the page and its state).
+        await app.page.goto('about:blank');
         await app.goto(screen.hash);
         await screen.ready(app);
         expect(await app.colorScheme()).toBe(theme);
@@ -96,10 +260,11 @@ describe('accessibility and screenshots', () => {
         const issues = await app.seriousAxeIssues();
         if (issues.length) problems[screen.name] = issues;
       }
+      harness.unstub();
       expect(problems).toEqual({});
       expect(app.consoleErrors).toEqual([]);
       expect(await app.cspViolations()).toEqual([]);
-      // Seven pages, axe on each: slower than one interaction, above all on a busy CI machine.
-    }, 180_000);
+      // Fourteen screens, axe on each: slower than one interaction, above all on a busy CI machine.
+    }, 300_000);
   }
 });

@@ -114,7 +114,10 @@ describe('sessions', () => {
     const visitor = app.sessionDetail.getByRole('region', { name: 'Visitor' });
     expect(await visitor.textContent()).toContain(summary.email!);
     const lead = app.sessionDetail.getByRole('region', { name: 'Lead' });
-    if (detail.leadScore !== null) expect(await lead.textContent()).toContain('Lead score');
+    if (detail.leadScore !== null)
+      expect(await lead.getByTestId('lead-score').textContent()).toBe(
+        detail.leadScore.toLocaleString('en-US', { maximumFractionDigits: 1 }),
+      );
     for (const reason of detail.scoreReasons) {
       expect(await lead.textContent()).toContain(reason.detail || reason.rule);
     }
@@ -137,7 +140,8 @@ describe('sessions', () => {
     await app.page.keyboard.press('ArrowUp');
     await app.page.keyboard.press('Enter');
     await expect.poll(() => app!.page.url()).toContain(`#/sessions/${items[1]!.id}`);
-    expect(await app.sessionRows.nth(1).getAttribute('aria-selected')).toBe('true');
+    // The URL changes first; the row re-renders as selected a frame later.
+    await expect.poll(() => app!.sessionRows.nth(1).getAttribute('aria-selected')).toBe('true');
     expect(await app.sessionList.getAttribute('aria-activedescendant')).toBe('session-option-1');
     await app.sessionDetail.waitFor();
     await app.page.keyboard.press('Escape');

@@ -10,6 +10,14 @@ export interface SessionFixture {
   leadScore?: number | null;
   lastInteractionAt?: string;
   messages?: { sender: 'user' | 'bot'; text: string }[];
+  engagementScore?: number | null;
+  totalQueries?: number | null;
+  /** Stored as JSON in chat_sessions.score_reasons, as scoring writes it. */
+  scoreReasons?: { rule: string; points: number; detail: string }[];
+  /** Set: the session's report went out (finalized_at). */
+  finalizedAt?: string | null;
+  /** Set: the session disappeared upstream (vanished_at). */
+  vanishedAt?: string | null;
 }
 
 /**
@@ -20,9 +28,11 @@ export function insertSessions(core: Core, sessions: SessionFixture[]): void {
   const db = core.store.sqlite;
   const session = db.prepare(`INSERT INTO chat_sessions
       (id, source, source_id, visitor_name, email, organization, started_at, last_interaction_at,
-       message_count, priority, lead_score, user_data_collected)
+       message_count, priority, lead_score, user_data_collected, engagement_score, total_queries,
+       score_reasons, finalized_at, vanished_at)
     VALUES (@id, 'demo', @sourceId, @visitorName, @email, @organization, @at, @at,
-       @messageCount, @priority, @leadScore, @collected)`);
+       @messageCount, @priority, @leadScore, @collected, @engagementScore, @totalQueries,
+       @scoreReasons, @finalizedAt, @vanishedAt)`);
   const message = db.prepare(
     'INSERT INTO chat_messages (session_id, seq, sender, text, sent_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -42,6 +52,11 @@ export function insertSessions(core: Core, sessions: SessionFixture[]): void {
         priority: s.priority ?? null,
         leadScore: s.leadScore ?? null,
         collected: s.visitorName ? 1 : 0,
+        engagementScore: s.engagementScore ?? null,
+        totalQueries: s.totalQueries ?? null,
+        scoreReasons: JSON.stringify(s.scoreReasons ?? []),
+        finalizedAt: s.finalizedAt ?? null,
+        vanishedAt: s.vanishedAt ?? null,
       });
       messages.forEach((m, seq) => message.run(id, seq, m.sender, m.text, at));
     }
@@ -69,4 +84,14 @@ export function insertManySessions(core: Core, count: number, prefix = 'bulk'): 
       ],
     })),
   );
+}
+
+/** Marks a session finalized, as another instance (or the monitor) would after mailing it. */
+export function markFinalized(core: Core, id: string, at = new Date().toISOString()): void {
+  core.store.sqlite.prepare('UPDATE chat_sessions SET finalized_at = ? WHERE id = ?').run(at, id);
+}
+
+/** Sets a session's priority, as a re-score would before core announces it. */
+export function setPriority(core: Core, id: string, priority: Priority): void {
+  core.store.sqlite.prepare('UPDATE chat_sessions SET priority = ? WHERE id = ?').run(priority, id);
 }

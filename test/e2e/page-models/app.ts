@@ -151,6 +151,68 @@ export class AppPage {
     return Number(text.replace(/[^0-9]/g, ''));
   }
 
+  // --- hot leads ----------------------------------------------------------------------
+
+  /** The header's flame button: "5 hot leads". */
+  get hotLeadsButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: /hot leads?$/ });
+  }
+
+  /** The number on the flame button, once loaded. */
+  async hotLeadCount(): Promise<number> {
+    await this.hotLeadsButton.and(this.page.locator('[data-count]')).waitFor();
+    return Number(await this.hotLeadsButton.getAttribute('data-count'));
+  }
+
+  get hotLeadsDrawer(): Locator {
+    return this.page.getByRole('dialog', { name: 'Hot leads' });
+  }
+
+  get hotLeadsCard(): Locator {
+    return this.page.getByRole('region', { name: 'Hot leads' });
+  }
+
+  /** A pushed in-app notification, by its text. */
+  notification(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  // --- session actions -----------------------------------------------------------------
+
+  get endSessionButton(): Locator {
+    return this.sessionDetail.getByRole('button', { name: 'End session & send report now' });
+  }
+
+  get endSessionConfirm(): Locator {
+    return this.page.getByRole('dialog', { name: 'End this session and send its report now?' });
+  }
+
+  get endSessionOutcome(): Locator {
+    return this.sessionDetail.getByTestId('end-session-outcome');
+  }
+
+  get scoreReasons(): Locator {
+    return this.sessionDetail.getByRole('table', { name: 'Scoring reasons' });
+  }
+
+  // --- sources and sync ----------------------------------------------------------------
+
+  get syncStatus(): Locator {
+    return this.navigation.getByTestId('sync-status');
+  }
+
+  get syncNowButton(): Locator {
+    return this.page.getByRole('main').getByRole('button', { name: /Sync now|Syncing/ });
+  }
+
+  get syncDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /Sync(ing)? from sources/ });
+  }
+
+  get actionError(): Locator {
+    return this.page.getByTestId('action-error');
+  }
+
   // --- checks --------------------------------------------------------------------------
 
   async screenshot(name: string, options: { fullPage?: boolean } = {}): Promise<string> {

@@ -1,24 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import type { EventPayload } from '../../../shared/contract';
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { EventName, EventPayload } from '../../../shared/contract';
 import { subscribe } from './client';
+
+/**
+ * Calls `listener` for each push event of this kind while the component is mounted. The
+ * latest listener always runs, so callers need not memoise it, and the subscription is
+ * made once rather than on every render.
+ */
+export function useEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): void {
+  const onEvent = useEffectEvent(listener);
+  useEffect(() => subscribe(event, (payload) => onEvent(payload)), [event]);
+}
 
 /** Refreshes every query when core says the store changed (a sync, demo data, a QA edit). */
 export function useStoreChangedInvalidation(): void {
   const client = useQueryClient();
-  useEffect(
-    () =>
-      subscribe('store.changed', () => {
-        void client.invalidateQueries();
-      }),
-    [client],
-  );
-}
-
-export function usePriorityRaised(
-  onRaised: (payload: EventPayload<'lead.priorityRaised'>) => void,
-) {
-  useEffect(() => subscribe('lead.priorityRaised', onRaised), [onRaised]);
+  useEvent('store.changed', () => {
+    void client.invalidateQueries();
+  });
 }
 
 /** The latest 'demo.progress' event while `active`; cleared when it becomes inactive. */

@@ -14,4 +14,6 @@ export const keys = {
   recentSessions: (limit: number) => ['sessions.list', 'recent', limit] as const,
   priorityTotal: (priority: Priority) => ['sessions.list', 'priority-total', priority] as const,
   session: (id: string) => ['sessions.get', id] as const,
+  hotLeads: (limit: number) => ['leads.hot', limit] as const,
+  syncStatus: ['sync.status'] as const,
 };

@@ -1,25 +1,27 @@
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useState, type ReactNode } from 'react';
-import type { EventPayload } from '../../../shared/contract';
-import { usePriorityRaised, useStoreChangedInvalidation } from '../api/events';
+import { useState, type ReactNode } from 'react';
+import { useStoreChangedInvalidation } from '../api/events';
 import { useSettings } from '../api/hooks';
 import { createQueryClient } from '../api/query-client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotificationsProvider, useNotify } from '../components/notifications';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { HotLeadsProvider } from '../features/hot-leads/HotLeadsProvider';
+import { useLeadAlerts } from '../features/hot-leads/use-lead-alerts';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { priorityLabel } from '../lib/priorities';
+import { SyncProvider } from '../features/sync/SyncProvider';
 import type { Route } from '../router/route';
 import { useRoute } from '../router/router';
 import { NAV_ITEMS } from './nav-items';
 import { Shell } from './Shell';
 import { cssVariablesResolver, memoryColorSchemeManager, theme } from './theme';
 import { ThemeSync } from './ThemeSync';
+import { useOpenSessionRequests } from './use-open-session-requests';
 
 const colorSchemeManager = memoryColorSchemeManager();
 
@@ -56,6 +58,7 @@ function Root() {
   const route = useRoute();
   useStoreChangedInvalidation();
   useLeadAlerts();
+  useOpenSessionRequests();
   useDocumentTitle(
     `${NAV_ITEMS.find((item) => item.page === route.page)?.label ?? 'Leadwatch'} · Leadwatch`,
   );
@@ -82,9 +85,13 @@ function Root() {
   return (
     <>
       <ThemeSync theme={settings.data.theme} />
-      <Shell page={route.page}>
-        <PageView route={route} />
-      </Shell>
+      <SyncProvider>
+        <HotLeadsProvider>
+          <Shell page={route.page}>
+            <PageView route={route} />
+          </Shell>
+        </HotLeadsProvider>
+      </SyncProvider>
     </>
   );
 }
@@ -102,19 +109,4 @@ function PageView({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />;
   }
-}
-
-/** A lead turning hot is worth interrupting for, wherever the reviewer is in the app. */
-function useLeadAlerts() {
-  const notify = useNotify();
-  const onRaised = useCallback(
-    (event: EventPayload<'lead.priorityRaised'>) =>
-      notify({
-        kind: 'info',
-        title: `Lead is now ${priorityLabel[event.to].toLowerCase()} priority`,
-        message: `${event.visitorName ?? 'An anonymous visitor'} (${event.sessionId})`,
-      }),
-    [notify],
-  );
-  usePriorityRaised(onRaised);
 }

@@ -1,7 +1,9 @@
-import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useAppInfo } from '../api/hooks';
+import { HotLeadsButton } from '../features/hot-leads/HotLeadsButton';
+import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import type { Page } from '../router/route';
 import { GlobalSearch } from './GlobalSearch';
 import { Navigation } from './Navigation';
@@ -45,6 +47,7 @@ export function Shell({ page, children }: { page: Page; children: ReactNode }) {
           </a>
           <GlobalSearch inputRef={searchRef} />
           <Group ml="auto" gap="sm" wrap="nowrap">
+            <HotLeadsButton />
             <ThemeToggle />
           </Group>
         </Group>
@@ -54,7 +57,10 @@ export function Shell({ page, children }: { page: Page; children: ReactNode }) {
           <Navigation current={page} />
         </AppShell.Section>
         <AppShell.Section>
-          <StoreFooter />
+          <Stack gap={6}>
+            <SyncStatusIndicator />
+            <StoreFooter />
+          </Stack>
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
@@ -75,7 +81,7 @@ function StoreFooter() {
   if (!info.data) return null;
   return (
     <Text size="xs" c="dimmed" px="xs" title={info.data.databasePath}>
-      Local store · v{info.data.version}
+      Leadwatch v{info.data.version}
     </Text>
   );
 }

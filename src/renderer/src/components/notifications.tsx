@@ -1,5 +1,5 @@
-import { Notification, Portal, Stack } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconInfoCircle } from '@tabler/icons-react';
+import { Anchor, Notification, Portal, Stack } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFlame, IconInfoCircle } from '@tabler/icons-react';
 import {
   createContext,
   useCallback,
@@ -8,15 +8,21 @@ import {
   useMemo,
   useRef,
   useState,
+  type MouseEvent,
   type ReactNode,
 } from 'react';
+import classes from './notifications.module.css';
 
-export type NotificationKind = 'error' | 'success' | 'info';
+export type NotificationKind = 'error' | 'success' | 'info' | 'hot';
 
 export interface NotifyInput {
   kind: NotificationKind;
   title: string;
   message: string;
+  /** A link the notification leads to (a hash route); clicking anywhere on it follows it. */
+  action?: { label: string; href: string };
+  /** How long it stays; errors default to staying until dismissed. */
+  autoCloseMs?: number | false;
 }
 
 interface Item extends NotifyInput {
@@ -36,6 +42,7 @@ const style: Record<NotificationKind, { color: string; icon: ReactNode }> = {
   error: { color: 'red', icon: <IconAlertTriangle size={18} aria-hidden /> },
   success: { color: 'teal', icon: <IconCheck size={18} aria-hidden /> },
   info: { color: 'blue', icon: <IconInfoCircle size={18} aria-hidden /> },
+  hot: { color: 'orange.8', icon: <IconFlame size={18} aria-hidden /> },
 };
 
 const AUTO_CLOSE_MS = 6000;
@@ -61,10 +68,11 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     (input) => {
       const id = nextId.current++;
       setItems((current) => [...current, { ...input, id }].slice(-MAX_VISIBLE));
-      if (input.kind !== 'error')
+      const closeAfter = input.autoCloseMs ?? (input.kind === 'error' ? false : AUTO_CLOSE_MS);
+      if (closeAfter !== false)
         timers.current.set(
           id,
-          setTimeout(() => dismiss(id), AUTO_CLOSE_MS),
+          setTimeout(() => dismiss(id), closeAfter),
         );
     },
     [dismiss],
@@ -92,21 +100,46 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
           aria-live="polite"
         >
           {items.map((item) => (
-            <Notification
-              key={item.id}
-              title={item.title}
-              color={style[item.kind].color}
-              icon={style[item.kind].icon}
-              withBorder
-              role={item.kind === 'error' ? 'alert' : 'status'}
-              onClose={() => dismiss(item.id)}
-              closeButtonProps={{ 'aria-label': 'Dismiss notification' }}
-            >
-              {item.message}
-            </Notification>
+            <NotificationItem key={item.id} item={item} onDismiss={() => dismiss(item.id)} />
           ))}
         </Stack>
       </Portal>
     </NotifyContext.Provider>
+  );
+}
+
+function NotificationItem({ item, onDismiss }: { item: Item; onDismiss: () => void }) {
+  const { action } = item;
+  // The link is the keyboard and screen-reader way in; a click anywhere else on the card
+  // does the same for the mouse, as a desktop notification would.
+  const followAction = (event: MouseEvent<HTMLDivElement>) => {
+    if (!action) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('button')) return;
+    if (!target.closest('a')) window.location.hash = action.href;
+    onDismiss();
+  };
+  return (
+    <Notification
+      title={item.title}
+      color={style[item.kind].color}
+      icon={style[item.kind].icon}
+      withBorder
+      role={item.kind === 'error' ? 'alert' : 'status'}
+      onClose={onDismiss}
+      closeButtonProps={{ 'aria-label': 'Dismiss notification' }}
+      // Mantine's description grey is below 4.5:1; the app's dimmed colour is not.
+      styles={{ description: { color: 'var(--mantine-color-dimmed)' } }}
+      onClick={followAction}
+      className={action ? classes.actionable : undefined}
+      data-kind={item.kind}
+    >
+      {item.message}
+      {action && (
+        <Anchor href={action.href} size="sm" fw={600} display="block" mt={4}>
+          {action.label}
+        </Anchor>
+      )}
+    </Notification>
   );
 }

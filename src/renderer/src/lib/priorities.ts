@@ -44,4 +44,7 @@ export const sourceLabel: Record<SessionSource, string> = {
 export const markerColor = {
   neutral: 'light-dark(var(--mantine-color-gray-7), var(--mantine-color-dark-0))',
   positive: 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))',
+  /** Something degraded but not broken (a source down, the app on its mirror). */
+  // Mantine's darkest orange is 4.3:1 on white; this one (the High badge's) is 5.2:1.
+  warning: 'light-dark(#c2410c, var(--mantine-color-orange-4))',
 } as const;

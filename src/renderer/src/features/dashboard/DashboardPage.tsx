@@ -3,6 +3,7 @@ import { useAppInfo, useSettings } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { DemoOffer } from '../demo/DemoOffer';
+import { HotLeadsCard } from '../hot-leads/HotLeadsCard';
 import { PriorityBreakdown } from './PriorityBreakdown';
 import { RecentSessions } from './RecentSessions';
 import { StatCards } from './StatCards';
@@ -33,7 +34,10 @@ export function DashboardPage() {
             <RecentSessions />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
-            <PriorityBreakdown totalSessions={info.data?.counts.sessions ?? 0} />
+            <Stack gap="lg">
+              <HotLeadsCard />
+              <PriorityBreakdown totalSessions={info.data?.counts.sessions ?? 0} />
+            </Stack>
           </Grid.Col>
         </Grid>
       )}

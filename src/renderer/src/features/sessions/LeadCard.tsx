@@ -1,29 +1,15 @@
-import { Divider, Group, List, Paper, Text, Title } from '@mantine/core';
+import { Divider, Group, Paper, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { SessionDetail } from '../../../../shared/contract';
 import { PriorityBadge } from '../../components/PriorityBadge';
 import { formatAbsolute, formatNumber } from '../../lib/format';
 import { InfoList, type InfoItem } from './InfoList';
+import { ScoreReasons } from './ScoreReasons';
 import classes from './SessionDetail.module.css';
-
-function points(value: number): string {
-  return `${value > 0 ? '+' : ''}${formatNumber(value, 1)}`;
-}
 
 /** The lead's score and why: reviewers check the reasons before trusting the priority. */
 export function LeadCard({ session }: { session: SessionDetail }) {
   const items: InfoItem[] = [
-    {
-      label: 'Priority',
-      value: session.priority ? <PriorityBadge priority={session.priority} /> : null,
-    },
-    {
-      label: 'Lead score',
-      value: session.leadScore === null ? null : formatNumber(session.leadScore, 1),
-    },
-    {
-      label: 'Engagement',
-      value: session.engagementScore === null ? null : formatNumber(session.engagementScore, 2),
-    },
     {
       label: 'Total queries',
       value: session.totalQueries === null ? null : formatNumber(session.totalQueries),
@@ -43,44 +29,63 @@ export function LeadCard({ session }: { session: SessionDetail }) {
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="lead-title">
-      <Title order={3} fz="md" mb="xs" id="lead-title">
-        Lead
-      </Title>
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Title order={3} fz="md" id="lead-title">
+          Lead
+        </Title>
+        <Group gap={6} wrap="nowrap" data-testid="lead-priority">
+          <Text size="xs" c="dimmed" component="span">
+            Priority
+          </Text>
+          {session.priority ? (
+            <PriorityBadge priority={session.priority} />
+          ) : (
+            <Text size="sm" c="dimmed" fs="italic" component="span">
+              Not scored
+            </Text>
+          )}
+        </Group>
+      </Group>
+      <dl className={classes.scoreTiles} data-testid="lead-scores">
+        <ScoreTile label="Lead score" testId="lead-score">
+          {session.leadScore === null ? null : formatNumber(session.leadScore, 1)}
+        </ScoreTile>
+        <ScoreTile label="Engagement" testId="engagement-score">
+          {session.engagementScore === null ? null : formatNumber(session.engagementScore, 2)}
+        </ScoreTile>
+      </dl>
       <InfoList items={items} emptyText="Not recorded" />
       <Divider my="sm" />
       <Text size="sm" fw={600} mb={4} id="reasons-title">
         Scoring reasons
       </Text>
-      {session.scoreReasons.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No scoring rules matched this session.
-        </Text>
-      ) : (
-        <List
-          size="sm"
-          spacing={4}
-          aria-labelledby="reasons-title"
-          listStyleType="none"
-          data-testid="score-reasons"
-        >
-          {session.scoreReasons.map((reason, i) => (
-            <List.Item key={`${reason.rule}-${i}`}>
-              <Group gap="xs" wrap="nowrap" align="flex-start">
-                <Text
-                  size="sm"
-                  fw={600}
-                  miw={44}
-                  ta="right"
-                  className={reason.points >= 0 ? classes.pointsUp : classes.pointsDown}
-                >
-                  {points(reason.points)}
-                </Text>
-                <Text size="sm">{reason.detail || reason.rule}</Text>
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      )}
+      <ScoreReasons reasons={session.scoreReasons} />
     </Paper>
+  );
+}
+
+/** One of the two numbers a manager reads first, with "—" when the source gave none. */
+function ScoreTile({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <div className={classes.scoreTile}>
+      <Text component="dt" size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fz="lg" fw={700} lh={1.4} data-testid={testId}>
+        {children ?? (
+          <Text component="span" c="dimmed" fz="sm" fw={400} title="Not recorded">
+            —
+          </Text>
+        )}
+      </Text>
+    </div>
   );
 }

@@ -14,9 +14,11 @@ import { useSession, useSettings } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PriorityBadge } from '../../components/PriorityBadge';
 import { markerColor, sourceLabel } from '../../lib/priorities';
+import { EndSessionAction } from './EndSessionAction';
 import { LeadCard } from './LeadCard';
 import classes from './SessionDetail.module.css';
 import { visitorLabel, visitorSubtitle } from './labels';
+import { SessionMarkers, VanishedNote } from './SessionMarkers';
 import { Transcript } from './Transcript';
 import { VisitorCard } from './VisitorCard';
 
@@ -48,16 +50,7 @@ export function SessionDetailPane({ id, onClose }: { id: string; onClose: () => 
               <Badge variant="outline" color={markerColor.neutral} size="sm">
                 {sourceLabel[session.data.source]}
               </Badge>
-              {session.data.finalized && (
-                <Badge variant="outline" color={markerColor.positive} size="sm">
-                  Report sent
-                </Badge>
-              )}
-              {session.data.vanished && (
-                <Badge variant="outline" color={markerColor.neutral} size="sm">
-                  Gone from source
-                </Badge>
-              )}
+              <SessionMarkers session={session.data} />
               <Text size="xs" c="dimmed" ff="monospace" title={session.data.id} truncate maw={260}>
                 {session.data.sourceId}
               </Text>
@@ -81,6 +74,15 @@ export function SessionDetailPane({ id, onClose }: { id: string; onClose: () => 
           </ActionIcon>
         </Tooltip>
       </Group>
+      {session.data && (
+        <Stack gap="xs" className={classes.actions}>
+          {session.data.vanished && <VanishedNote />}
+          <EndSessionAction
+            session={session.data}
+            recipients={settings.data?.reportRecipients ?? []}
+          />
+        </Stack>
+      )}
       {/* Focusable so the transcript scrolls from the keyboard too (axe: scrollable-region-focusable). */}
       <div className={classes.body} tabIndex={0} aria-label="Session content" role="region">
         {session.error && (

@@ -41,14 +41,14 @@ export function SessionRowContent({ session }: { session: SessionSummary }) {
             </Tooltip>
           )}
           {session.vanished && (
-            <Tooltip label="No longer in the source; kept here for review" withArrow>
+            <Tooltip label="Removed upstream — kept in the local mirror" withArrow>
               <Badge
                 size="xs"
                 variant="outline"
                 color={markerColor.neutral}
                 leftSection={<IconGhost2 size={11} aria-hidden />}
               >
-                Gone
+                Removed
               </Badge>
             </Tooltip>
           )}

@@ -7,6 +7,7 @@ import { formatNumber } from '../../lib/format';
 import type { Route } from '../../router/route';
 import { navigate } from '../../router/router';
 import { DemoOffer } from '../demo/DemoOffer';
+import { SyncNowButton } from '../sync/SyncNowButton';
 import { SessionDetailPane, NoSessionSelected } from './SessionDetailPane';
 import { SessionFilters } from './SessionFilters';
 import { SessionList } from './SessionList';
@@ -25,6 +26,8 @@ export function SessionsPage({ route }: { route: Route }) {
         <PageHeader
           title="Sessions"
           description="Every chat session in the local store, searchable by what was said."
+          // An empty store may only be waiting for its first sync.
+          actions={<SyncNowButton size="sm" />}
         />
         <DemoOffer welcome={!settings.data?.demoOffered} />
       </Stack>
@@ -56,13 +59,16 @@ function SessionsWorkspace({ route }: { route: SessionsRoute }) {
             <Title order={1} fz={26}>
               Sessions
             </Title>
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="session-total">
-              {sessions.isPending
-                ? 'Loading…'
-                : filtered
-                  ? `${formatNumber(total)} ${total === 1 ? 'match' : 'matches'}`
-                  : `${formatNumber(total)} ${total === 1 ? 'session' : 'sessions'}`}
-            </Text>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" c="dimmed" aria-live="polite" data-testid="session-total">
+                {sessions.isPending
+                  ? 'Loading…'
+                  : filtered
+                    ? `${formatNumber(total)} ${total === 1 ? 'match' : 'matches'}`
+                    : `${formatNumber(total)} ${total === 1 ? 'session' : 'sessions'}`}
+              </Text>
+              <SyncNowButton />
+            </Group>
           </Group>
           <SessionFilters
             text={text}

@@ -4,6 +4,7 @@ import { themeLabels } from '../../app/ThemeToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import type { Settings } from '../../../../shared/contract';
+import { SourcesSection } from '../sync/SourcesSection';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { SettingsSection } from './SettingsSection';
@@ -39,6 +40,7 @@ export function SettingsPage() {
             />
           </SettingsSection>
           <GeneralSettingsForm settings={settings.data} />
+          <SourcesSection />
           <ConnectionSettingsForm settings={settings.data} />
           <StoreInfo />
         </>
