@@ -78,6 +78,11 @@ describe('sessions list', () => {
     const page = repo.list({ offset: 1, limit: 1 });
     expect(page.items.map((s) => s.sourceId)).toEqual(['a1']);
     expect(page.total).toBe(3);
+    // A page past the end (the list shrank under a scrolled view) still says how many there are.
+    const past = repo.list({ offset: 10, limit: 5 });
+    expect(past.items).toEqual([]);
+    expect(past.total).toBe(3);
+    expect(repo.list({ query: 'premium', offset: 10, limit: 5 }).total).toBe(1);
   });
 
   it('finds sessions by a word in their transcript, with a snippet of the matching message', () => {

@@ -76,13 +76,14 @@ export class SessionRepository {
         OR s.organization LIKE @like ESCAPE '\\' OR s.company LIKE @like ESCAPE '\\' OR s.source_id LIKE @like ESCAPE '\\')`;
       if (fts) {
         params.fts = fts;
-        // One row per session: its best-ranked matching message, for the snippet.
+        // One row per session with its first matching message, for the snippet. Ranking
+        // every hit (bm25) to pick one per session cost more than the search itself.
         withClause = `WITH hits AS (
-            SELECT m.session_id, f.rowid AS message_id,
-                   ROW_NUMBER() OVER (PARTITION BY m.session_id ORDER BY f.rank) AS rn
+            SELECT m.session_id, MIN(f.rowid) AS message_id
             FROM chat_messages_fts f JOIN chat_messages m ON m.id = f.rowid
-            WHERE chat_messages_fts MATCH @fts)`;
-        join = 'LEFT JOIN hits h ON h.session_id = s.id AND h.rn = 1';
+            WHERE chat_messages_fts MATCH @fts
+            GROUP BY m.session_id)`;
+        join = 'LEFT JOIN hits h ON h.session_id = s.id';
         snippetColumn = 'h.message_id AS message_id';
         where.push(`(h.session_id IS NOT NULL OR ${visitorMatch})`);
       } else {
@@ -92,23 +93,31 @@ export class SessionRepository {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM chat_sessions s ${join} ${whereSql}`;
     const db = this.store.sqlite;
+    // The page and the total in one pass: a search's hits are found once, not twice.
     const rows = db
       .prepare(
-        `${withClause} SELECT ${SUMMARY_COLUMNS}, ${snippetColumn} ${from}
+        `${withClause} SELECT ${SUMMARY_COLUMNS}, ${snippetColumn}, COUNT(*) OVER () AS total ${from}
          ORDER BY s.last_interaction_at IS NULL, s.last_interaction_at DESC, s.id
          LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as SessionRow[];
-    const { total } = db.prepare(`${withClause} SELECT COUNT(*) AS total ${from}`).get(params) as {
-      total: number;
-    };
+      .all(params) as (SessionRow & { total: number })[];
+    // Past the end there is no row to carry the total, so it is counted on its own.
+    const total =
+      rows[0]?.total ??
+      (q.offset === 0
+        ? 0
+        : (
+            db.prepare(`${withClause} SELECT COUNT(*) AS total ${from}`).get(params) as {
+              total: number;
+            }
+          ).total);
     if (fts) this.addSnippets(rows, fts);
     return { items: rows.map(toSummary), total, offset: q.offset };
   }
 
   /**
-   * FTS5's snippet() cannot run beside a window function, so it runs once per row of the
-   * page (at most `limit` index lookups) rather than for every hit.
+   * FTS5's snippet() cannot run beside GROUP BY, so it runs once per row of the page (at
+   * most `limit` rowid lookups) rather than for every hit.
    */
   private addSnippets(rows: SessionRow[], fts: string): void {
     const snippet = this.store.sqlite.prepare(
