@@ -138,10 +138,16 @@ describe('CoreClient', () => {
   });
 
   it('kills and restarts a core that never becomes ready', async () => {
+    // The replacement answers "ready" at once: a real core's start time under load would
+    // race the deliberately tiny timeout.
     const mute = () => new FakeChild();
-    const { client, children } = makeClient([mute, realCore], { startTimeoutMs: 30 });
-    expect(await client.call('app.info', undefined)).toMatchObject({ ok: true });
+    const { client, children } = makeClient([mute, FakeChild.silentButReady], {
+      startTimeoutMs: 30,
+    });
+    await until(() => client.state === 'ready');
     expect(children[0]?.killed).toBe(true);
+    expect(children).toHaveLength(2);
+    expect(logs.some((l) => l.includes('did not start within 30 ms'))).toBe(true);
   });
 
   it('drops malformed messages from core', async () => {
