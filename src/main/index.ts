@@ -13,6 +13,7 @@ import { loadDataKey } from './data-key';
 import { registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { createPriorityNotifier, requestOpenSession } from './notifications';
+import { createShellPrinter } from './print-to-pdf';
 import { safeStorageSealer } from './secrets';
 import { applySessionSecurity, installWebContentsSecurity } from './security';
 import { createTray } from './tray';
@@ -82,6 +83,8 @@ function run(): void {
       core = new CoreClient({
         spawn: () => forkCoreProcess(dataDir),
         dataKey: dataKey ? dataKey.toString('base64') : null,
+        // Core prints with Chromium; with no browser on the machine it asks for this one.
+        printPdf: createShellPrinter(),
       });
       const ipc = registerIpc(core, location);
 

@@ -14,6 +14,12 @@ export interface EffectiveConfig {
   inactivityMinutes: number;
   monitorIntervalSeconds: number;
   finalizedTtlDays: number;
+  /**
+   * How long a monitor's claim on a session lasts before another instance may retry it
+   * (MONITOR_LEASE_SECONDS). It must outlast a render plus the 30 s mail timeout, or a slow
+   * but live sender could be overtaken and the mail sent twice; doctor warns under 60 s.
+   */
+  monitorLeaseSeconds: number;
   sourceTimezone: string;
   reportTimezone: string;
   chromePath: string | null;
@@ -27,6 +33,11 @@ export type ConfigFlags = Partial<{
   smtpUrl: string;
   chromePath: string;
 }>;
+
+/** Render (≤ 30 s) + mail (30 s timeout) with a wide margin: a live claimer is never overtaken. */
+export const DEFAULT_MONITOR_LEASE_SECONDS = 300;
+/** Below this, a slow render plus a slow SMTP server may outlast the lease (doctor warns). */
+export const SAFE_MONITOR_LEASE_SECONDS = 60;
 
 const machineTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -65,6 +76,8 @@ export function effectiveConfig(
       stored.monitorIntervalSeconds,
     ),
     finalizedTtlDays: positiveInt(env.FINALIZED_TTL_DAYS, stored.finalizedTtlDays),
+    // Environment only: an operator's knob (and a test's), not a setting users should touch.
+    monitorLeaseSeconds: positiveInt(env.MONITOR_LEASE_SECONDS, DEFAULT_MONITOR_LEASE_SECONDS),
     sourceTimezone: firstSet(env.SOURCE_TIMEZONE, stored.sourceTimezone) ?? 'UTC',
     reportTimezone: firstSet(env.REPORT_TIMEZONE, stored.reportTimezone) ?? machineTimezone(),
     chromePath: firstSet(flags.chromePath, env.CHROME_PATH),

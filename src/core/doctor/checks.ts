@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import nodemailer from 'nodemailer';
 import { constants, accessSync, mkdirSync } from 'node:fs';
 import pg from 'pg';
-import { redactUrl, type EffectiveConfig } from '../config/effective';
+import { redactUrl, SAFE_MONITOR_LEASE_SECONDS, type EffectiveConfig } from '../config/effective';
 import { findChrome } from '../render/find-chrome';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -67,6 +67,24 @@ export function checkChromium(config: EffectiveConfig): CheckResult {
     status: 'warn',
     detail: 'no Chrome or Chromium found',
     hint: 'PDF reports need a browser: install Chromium (Debian: apt-get install chromium) or set CHROME_PATH. The desktop app can print with Electron instead.',
+  };
+}
+
+/**
+ * A lease shorter than render + the 30 s mail timeout lets a second instance take over a
+ * session whose mail is still on its way: the visitor's report would go out twice. Tests
+ * shorten it on purpose, so this warns instead of failing.
+ */
+export function checkMonitorLease(config: EffectiveConfig): CheckResult {
+  const seconds = config.monitorLeaseSeconds;
+  if (seconds >= SAFE_MONITOR_LEASE_SECONDS) {
+    return { name: 'monitor lease', status: 'ok', detail: `${seconds} s`, hint: null };
+  }
+  return {
+    name: 'monitor lease',
+    status: 'warn',
+    detail: `MONITOR_LEASE_SECONDS=${seconds} is under ${SAFE_MONITOR_LEASE_SECONDS} s`,
+    hint: 'A claim must outlast rendering plus the 30 s mail timeout, or a slow send can be retried by another instance and mailed twice. Unset MONITOR_LEASE_SECONDS (default 300) outside tests.',
   };
 }
 

@@ -2,6 +2,7 @@ import type { EffectiveConfig } from '../config/effective';
 import {
   checkChromium,
   checkDataDir,
+  checkMonitorLease,
   checkNode,
   checkPostgres,
   checkRedis,
@@ -22,6 +23,7 @@ export async function runDoctor(dataDir: string, config: EffectiveConfig): Promi
     checkPostgres(config.databaseUrl),
     checkSmtp(config.smtpUrl),
   ]);
-  const checks = [...local, ...remote];
+  // Appended, not in `local`: the CLI slots its database check in after the first two.
+  const checks = [...local, ...remote, checkMonitorLease(config)];
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
 }

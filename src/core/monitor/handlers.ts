@@ -28,15 +28,17 @@ function monitorFor(w: MonitorWiring): InactivityMonitor {
   const c = w.config();
   const redis = w.connections.redis();
   const pool = w.connections.pg();
+  const leaseMs = c.monitorLeaseSeconds * 1000;
   const claims = (source: SessionSource): SessionClaims | null => {
     if (source === 'redis' && redis) {
       return new RedisSessionClaims(redis, {
         prefix: c.redisKeyPrefix,
         owner,
+        leaseMs,
         finalizedTtlDays: c.finalizedTtlDays,
       });
     }
-    if (source === 'postgres' && pool) return new PgSessionClaims(pool, { owner });
+    if (source === 'postgres' && pool) return new PgSessionClaims(pool, { owner, leaseMs });
     return null;
   };
   return new InactivityMonitor({

@@ -5,8 +5,12 @@
  * Free of Electron (the process is created by an injected `spawn`, see fork.ts) so the
  * restart and correlation logic is tested under plain Node against the real core host.
  */
+import type { PdfOptions } from '../../core/render/pdf-engine';
 import type { EventName, MethodName, Result } from '../../shared/contract';
+import { answerPrint, type ShellPrinter } from './print-answer';
 import { fromCoreSchema, unavailable, type FromCore, type ToCore } from './protocol';
+
+export type { ShellPrinter } from './print-answer';
 
 /** The little of a utilityProcess this client needs. */
 export interface CoreChild {
@@ -30,6 +34,8 @@ export interface CoreClientOptions {
   /** A core that ran this long before dying restarts without accumulated backoff. */
   stableAfterMs?: number;
   log?: (message: string) => void;
+  /** Absent: core's print requests are answered "unavailable" (it then reports no browser). */
+  printPdf?: ShellPrinter;
 }
 
 export type CoreState =
@@ -50,7 +56,8 @@ export function restartDelay(attempt: number, initial: number, max: number): num
 }
 
 export class CoreClient {
-  private readonly opts: Required<Omit<CoreClientOptions, 'dataKey'>> & { dataKey: string | null };
+  private readonly opts: Required<Omit<CoreClientOptions, 'dataKey' | 'printPdf'>> &
+    Pick<CoreClientOptions, 'dataKey' | 'printPdf'>;
   private child: CoreChild | null = null;
   private stateValue: CoreState = 'idle';
   private failure: string | null = null;
@@ -204,6 +211,20 @@ export class CoreClient {
           }
         }
         break;
+      case 'printPdf':
+        void this.print(child, message.id, message.html, message.options);
+        break;
+    }
+  }
+
+  /** Answers to the process that asked, and only while it is still the current one. */
+  private async print(child: CoreChild, id: number, html: string, options: PdfOptions) {
+    const answer = await answerPrint(this.opts.printPdf, id, html, options);
+    if (child !== this.child) return; // that process died; its report is retried later
+    try {
+      child.postMessage(answer);
+    } catch (error) {
+      this.opts.log(`could not send a printed PDF to core: ${String(error)}`);
     }
   }
 

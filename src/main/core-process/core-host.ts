@@ -6,6 +6,7 @@ import { createCore, type Core, type CoreOptions } from '../../core/core';
 import { toErrorData } from '../../core/rpc/errors';
 import { noSecretBox } from '../../core/secrets/secret-box';
 import { createAesSecretBox } from './aes-secret-box';
+import { PrintRelay } from './print-relay';
 import { toCoreSchema, unavailable, type FromCore, type ToCore } from './protocol';
 
 export interface HostPort {
@@ -32,12 +33,14 @@ export function startCoreHost(options: CoreHostOptions): void {
   const inFlight = new Set<Promise<void>>();
 
   const post = (message: FromCore) => port.postMessage(message);
+  // Under the desktop shell main can print with Electron when no browser is installed.
+  const printer = new PrintRelay(post);
 
   const init = (dataKey: string | null) => {
     if (core) return; // a second init is a main-side bug; the first one wins
     try {
       const secrets = dataKey ? createAesSecretBox(Buffer.from(dataKey, 'base64')) : noSecretBox;
-      core = makeCore({ dataDir, secrets });
+      core = makeCore({ dataDir, secrets, desktopPdf: printer });
     } catch (error) {
       // E.g. a database from a newer Leadwatch: restarting would fail the same way, so main
       // is told why and stops trying.
@@ -53,6 +56,9 @@ export function startCoreHost(options: CoreHostOptions): void {
         log(`could not relay ${event}: ${toErrorData(error).message}`);
       }
     });
+    // The desktop app delivers subscriptions while it runs, like `leadwatch daemon`; the
+    // delivery row is the claim, so an app and a daemon on the same data never send twice.
+    core.deliveries.scheduler.start();
     post({ type: 'ready' });
   };
 
@@ -114,6 +120,9 @@ export function startCoreHost(options: CoreHostOptions): void {
       }
       case 'shutdown':
         void shutdown();
+        break;
+      case 'printed':
+        printer.settle(message.id, message.result);
         break;
     }
   });
