@@ -5,6 +5,9 @@ import { registerDemo } from './commands/demo';
 import { registerDoctor } from './commands/doctor';
 import { registerInfo } from './commands/info';
 import { registerMonitor, registerSession, registerSync } from './commands/sessions';
+import { registerReport } from './commands/report';
+// --- subscriptions, scheduler and deliveries (issue 4) ---
+import { registerDeliveries } from './commands/deliveries';
 import { CliContext } from './context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { appVersion } from '../core/app/app-info';
@@ -25,6 +28,9 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
   registerMonitor(program, ctx);
   registerSession(program, ctx);
   registerDaemon(program, ctx);
+  registerReport(program, ctx);
+  // --- subscriptions, scheduler and deliveries (issue 4) ---
+  registerDeliveries(program, ctx, setExit);
   overrideExits(program);
   return program;
 }

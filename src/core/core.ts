@@ -4,8 +4,22 @@ import { registerConnectionHandlers } from './connections/handlers';
 import { SourceConnections } from './connections/source-connections';
 import { SyncService } from './connections/sync-service';
 import { registerMonitorHandlers } from './monitor/handlers';
+// --- subscriptions, scheduler and deliveries (issue 4) ---
+import { registerDeliveryHandlers } from './deliveries/handlers';
+import { LeadReportProducer } from './deliveries/lead-report-producer';
+import {
+  channelConfig,
+  createDeliveries,
+  deliveryOptionsFromEnv,
+  type Deliveries,
+} from './deliveries/wiring';
+import { registerLeadReportHandlers } from './reports/leads/handlers';
+import { registerLeadRenderHandlers } from './reports/leads/render/handlers';
+import { LeadTemplateStore } from './reports/leads/render/template-store';
+import { LeadReportService } from './reports/leads/service';
 import { SessionReportSender } from './monitor/session-report-sender';
-import { PdfRenderer } from './render/browser';
+import { ChosenPdfEngine } from './render/engine-choice';
+import type { PdfEngine } from './render/pdf-engine';
 import { dataPaths } from './config/paths';
 import { registerDemoHandlers } from './demo/handlers';
 import { EventBus } from './rpc/events';
@@ -23,6 +37,8 @@ export interface CoreOptions {
   secrets?: SecretBox;
   /** Environment for configuration (DESIGN.md precedence); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The desktop shell's printer (Electron printToPDF via main), used when no browser is found. */
+  desktopPdf?: PdfEngine;
 }
 
 export interface Core {
@@ -33,6 +49,11 @@ export interface Core {
   connections: SourceConnections;
   config(): EffectiveConfig;
   paths: ReturnType<typeof dataPaths>;
+  /** The process's one warm Chromium for PDFs (the CLI prints lead reports with it too). */
+  pdf: PdfEngine;
+  // --- subscriptions, scheduler and deliveries (issue 4) ---
+  /** Its scheduler is not started here: the app and `leadwatch daemon` start it. */
+  deliveries: Deliveries;
   close(): void;
 }
 
@@ -52,7 +73,11 @@ export function createCore(options: CoreOptions): Core {
   const config = () => effectiveConfig(settings.get(), options.env ?? process.env);
   const connections = new SourceConnections(config);
   registerConnectionHandlers(registry, store, connections);
-  const pdf = new PdfRenderer({ chromePath: config().chromePath });
+  // Chromium when a browser is found; in the desktop app, else Electron's printToPDF.
+  const pdf = new ChosenPdfEngine({
+    chromePath: config().chromePath,
+    desktop: options.desktopPdf ?? null,
+  });
   registerMonitorHandlers(registry, {
     store,
     sessions,
@@ -61,6 +86,38 @@ export function createCore(options: CoreOptions): Core {
     sender: new SessionReportSender(pdf, paths.reports, config),
     config,
   });
+
+  const leadReports = new LeadReportService({ store, connections, config });
+  registerLeadReportHandlers(registry, leadReports);
+  const leadTemplates = new LeadTemplateStore(store);
+  leadTemplates.seedBuiltins();
+  registerLeadRenderHandlers(registry, {
+    templates: leadTemplates,
+    pdf,
+    reportsDir: paths.reports,
+    generate: (params) => leadReports.generate(params),
+  });
+
+  // --- subscriptions, scheduler and deliveries (issue 4) ---
+  const env = options.env ?? process.env;
+  const deliveries = createDeliveries({
+    store,
+    producer: new LeadReportProducer({
+      generate: (params) => leadReports.generate(params),
+      templates: leadTemplates,
+      pdf,
+      reportsDir: paths.reports,
+    }),
+    config: () => channelConfig(config(), env),
+    onChange: (id, status) => events.emit('delivery.changed', { id, status }),
+    logError: (message, detail) =>
+      store.sqlite
+        .prepare('INSERT INTO error_log (scope, message, detail) VALUES (?, ?, ?)')
+        .run('delivery', message, detail),
+    ...deliveryOptionsFromEnv(env),
+  });
+  registerDeliveryHandlers(registry, deliveries);
+  // --- end subscriptions, scheduler and deliveries ---
 
   const missing = registry.missing();
   if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`);
@@ -73,7 +130,10 @@ export function createCore(options: CoreOptions): Core {
     connections,
     config,
     paths,
+    pdf,
+    deliveries,
     close: () => {
+      void deliveries.scheduler.stop();
       void connections.close();
       void pdf.close();
       store.close();

@@ -7,6 +7,11 @@
  * thrown exceptions, so a failure in core reaches the UI with a type it can act on.
  */
 import { z } from 'zod';
+// Subscriptions and deliveries keep their shapes in their own zod-only module (issue 4).
+import * as d from './deliveries';
+import { leadReportParamsSchema, leadReportSchema } from './lead-report';
+// Lead report templates keep their shapes in their own zod-only module (issue 4).
+import * as t from './report-templates';
 
 // ---------------------------------------------------------------------------------------
 // Errors as data
@@ -243,6 +248,46 @@ export const contract = {
     z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }),
     z.object({ items: z.array(sessionSummarySchema) }),
   ),
+  // --- lead reports: computed report (issue 4) ---
+  /** Computes a lead performance report; `source` says whether PostgreSQL or the local mirror answered. */
+  'reports.leads.generate': method(
+    leadReportParamsSchema,
+    z.object({ report: leadReportSchema, source: z.enum(['postgres', 'local']) }),
+  ),
+  // --- lead reports: templates and rendering (issue 4) ---
+  'templates.list': method(
+    z.object({ kind: t.leadTemplateKindSchema.optional() }).default({}),
+    z.object({ items: z.array(t.reportTemplateSummarySchema) }),
+  ),
+  'templates.get': method(z.object({ id: z.number().int().positive() }), t.reportTemplateSchema),
+  /** Validates (compiles and renders against sample reports); refused with `line N: reason`. */
+  'templates.save': method(t.reportTemplateInputSchema, t.reportTemplateSchema),
+  'templates.delete': method(
+    z.object({ id: z.number().int().positive() }),
+    z.object({ id: z.number().int() }),
+  ),
+  /** Renders a body against a sample report for the editor's live preview (scripts removed). */
+  'templates.preview': method(t.templatePreviewInputSchema, t.templatePreviewSchema),
+  /** Computes the report and renders it: `{html}`, or a PDF in the data dir's reports/ folder. */
+  'reports.leads.render': method(t.leadRenderInputSchema, t.leadRenderOutputSchema),
+  // --- end lead reports: templates and rendering ---
+  // --- subscriptions, scheduler and deliveries (issue 4) ---
+  'subscriptions.list': method(none, z.object({ items: z.array(d.subscriptionSchema) })),
+  'subscriptions.save': method(d.subscriptionInputSchema, d.subscriptionSchema),
+  'subscriptions.delete': method(
+    z.object({ id: z.number().int().positive() }),
+    z.object({ id: z.number().int() }),
+  ),
+  'deliveries.list': method(d.deliveryListInputSchema, d.deliveryListSchema),
+  'deliveries.get': method(z.object({ id: z.number().int().positive() }), d.deliveryDetailSchema),
+  /** Runs the delivery again now (a failed one gets a fresh round of tries). */
+  'deliveries.retry': method(
+    z.object({ id: z.number().int().positive() }),
+    d.deliverySummarySchema,
+  ),
+  /** Sends a subscription's latest period, or an ad-hoc report, through the same delivery path. */
+  'reports.leads.sendNow': method(d.sendNowInputSchema, d.deliverySummarySchema),
+  // --- end subscriptions, scheduler and deliveries ---
 } as const;
 
 export type Contract = typeof contract;
@@ -281,6 +326,9 @@ export const events = {
   'sync.finished': z.object({ results: z.array(syncSummarySchema) }),
   /** The shell asks the page to show a session (a notification was clicked). */
   'app.openSession': z.object({ sessionId: z.string() }),
+  // --- subscriptions, scheduler and deliveries (issue 4) ---
+  'delivery.changed': z.object({ id: z.number().int(), status: d.deliveryStatusSchema }),
+  // --- end subscriptions, scheduler and deliveries ---
 } as const;
 
 export type Events = typeof events;

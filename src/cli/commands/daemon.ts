@@ -10,7 +10,9 @@ import type { CliContext } from '../context';
 export function registerDaemon(program: Command, ctx: CliContext): void {
   program
     .command('daemon')
-    .description('sync and run the inactivity monitor every MONITOR_INTERVAL_SECONDS until stopped')
+    .description(
+      'sync and run the inactivity monitor every MONITOR_INTERVAL_SECONDS, and deliver scheduled reports, until stopped',
+    )
     .action(async () => {
       const core = ctx.open();
       const stop = new AbortController();
@@ -23,6 +25,18 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
       process.on('SIGTERM', onSignal);
       const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
       log(`daemon started (data dir ${ctx.dataDir})`);
+      // --- subscriptions, scheduler and deliveries (issue 4) ---
+      // Scheduled report deliveries run beside the sweep loop; the claim makes several
+      // daemons (and the app) deliver each subscription's period once.
+      const unlisten = core.events.subscribe((event, payload) => {
+        if (event !== 'delivery.changed') return;
+        const p = payload as { id: number; status: string };
+        log(`delivery ${p.id}: ${p.status}`);
+      });
+      core.deliveries.scheduler.start();
+      log(
+        `scheduler started (${core.deliveries.scheduler.plannedIds.length} active subscriptions)`,
+      );
       try {
         while (!stop.signal.aborted) {
           const r = await core.registry.dispatch('monitor.runOnce', undefined);
@@ -43,6 +57,9 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
           await sleep(seconds * 1000, undefined, { signal: stop.signal }).catch(() => undefined);
         }
       } finally {
+        // A delivery in flight finishes (or keeps its lease for another instance) first.
+        await core.deliveries.scheduler.stop();
+        unlisten();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         log('daemon stopped');

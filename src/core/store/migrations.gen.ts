@@ -21,5 +21,15 @@ export const migrations: Migration[] = [
     "idx": 3,
     "tag": "0003_fts_bulk_index",
     "sql": "-- Bulk writers (the sync, the demo seeder) index new messages with one INSERT … SELECT per\n-- batch instead of one FTS insert per row: about three times faster over millions of\n-- messages. While a writer's transaction holds the row of this table, the per-row trigger\n-- stands aside; the row never outlives that transaction, so no other connection sees it.\nCREATE TABLE `chat_messages_fts_deferred` (`id` integer PRIMARY KEY NOT NULL CHECK (`id` = 1));\n--> statement-breakpoint\nDROP TRIGGER `chat_messages_ai`;\n--> statement-breakpoint\nCREATE TRIGGER `chat_messages_ai` AFTER INSERT ON `chat_messages`\nWHEN NOT EXISTS (SELECT 1 FROM `chat_messages_fts_deferred`) BEGIN\n  INSERT INTO chat_messages_fts(rowid, text) VALUES (new.id, new.text);\nEND;\n"
+  },
+  {
+    "idx": 4,
+    "tag": "0004_delivery_leases",
+    "sql": "ALTER TABLE `deliveries` ADD `request` text;--> statement-breakpoint\nALTER TABLE `deliveries` ADD `lease_token` text;--> statement-breakpoint\nALTER TABLE `deliveries` ADD `note` text;--> statement-breakpoint\nCREATE INDEX `deliveries_status_next_idx` ON `deliveries` (`status`,`next_attempt_at`);"
+  },
+  {
+    "idx": 5,
+    "tag": "0005_call_logs_covering_index",
+    "sql": "DROP INDEX `call_logs_gym_created_idx`;--> statement-breakpoint\nCREATE INDEX `call_logs_gym_created_cover_idx` ON `call_logs` (`gym_id`,`created_at`,`status`,`outcome`,`duration`,`user_id`,`branch_id`);"
   }
 ];

@@ -1,0 +1,127 @@
+/**
+ * `leadwatch report leads …`: one lead performance report (issue 4), printed or written
+ * to --out in the chosen format. Each format is one renderer in `formats`; html and pdf
+ * (templates, Chromium) and --send (deliveries) plug in here when they exist.
+ */
+import { Option, type Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import type { Output as ContractOutput } from '../../shared/contract';
+import { leadReportParamsSchema, type LeadReportParams } from '../../shared/lead-report';
+import { renderLeadReportHtml, renderLeadReportPdf } from '../../core/reports/leads/render/render';
+import type { CliContext } from '../context';
+import { UsageError } from '../errors';
+import { createOutput } from '../output';
+
+type Generated = ContractOutput<'reports.leads.generate'>;
+type Format = 'json' | 'html' | 'pdf';
+
+/** Turns a generated report into the bytes the format prints or writes. */
+type Renderer = (generated: Generated, ctx: CliContext) => Promise<string | Uint8Array>;
+
+const formats: Record<Format, Renderer | null> = {
+  // Exactly the report JSON: no envelope, no source, so pipes and webhooks get the schema.
+  json: (g) => Promise.resolve(`${JSON.stringify(g.report, null, 2)}\n`),
+  // The built-in layout for the report's type; the same HTML the app previews and the PDF prints.
+  html: (g) => Promise.resolve(renderLeadReportHtml(g.report, { kind: builtinKind(g.report) })),
+  // Printed by core's one warm Chromium (closed with the core when the command ends).
+  pdf: (g, ctx) => renderLeadReportPdf(ctx.open().pdf, g.report, { kind: builtinKind(g.report) }),
+};
+
+const builtinKind = (r: Generated['report']) => (r.report_type === 'daily' ? 'daily' : 'weekly');
+
+export interface LeadsOptions {
+  type?: 'daily' | 'weekly' | 'custom';
+  date?: string;
+  start?: string;
+  end?: string;
+  gym: string;
+  branch?: string;
+  timezone?: string;
+  format: Format;
+  out?: string;
+  send?: boolean;
+  to?: string;
+}
+
+export function registerReport(program: Command, ctx: CliContext): void {
+  const report = program.command('report').description('lead performance reports');
+  report
+    .command('leads')
+    .description(
+      'a daily, weekly or custom lead performance report for one gym (PostgreSQL if configured, else the local store)',
+    )
+    .addOption(new Option('--type <type>', 'report type').choices(['daily', 'weekly', 'custom']))
+    .option('--date <YYYY-MM-DD>', 'daily: that day; weekly: the last of the seven days')
+    .option('--start <YYYY-MM-DD>', 'custom: first day (inclusive)')
+    .option('--end <YYYY-MM-DD>', 'custom: last day (inclusive)')
+    .requiredOption('--gym <id>', 'gym id')
+    .option('--branch <id>', 'only this branch')
+    .option('--timezone <zone>', 'IANA time zone of the days (default REPORT_TIMEZONE)')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['json', 'html', 'pdf'])
+        .default('json'),
+    )
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--send', 'deliver the report (email) instead of printing it')
+    .option('--to <emails>', 'with --send: recipients, comma-separated')
+    .action(async (opts: LeadsOptions, cmd: Command) => {
+      const params = parseParams(opts);
+      if (opts.format === 'pdf' && !opts.out && process.stdout.isTTY) {
+        throw new UsageError('--format pdf is binary: write it with --out FILE (or pipe it)');
+      }
+      const render = formats[opts.format];
+      if (!render)
+        throw new Error(`--format ${opts.format} is not available yet; use --format json`);
+      if (opts.send || opts.to) throw new Error('--send is not available yet');
+      const generated = await ctx.open().registry.call('reports.leads.generate', params);
+      await emit(await render(generated, ctx), generated, opts, cmd);
+    });
+}
+
+/** Flags to the contract's params; anything the schema refuses is a usage error (exit 2). */
+export function parseParams(o: LeadsOptions): LeadReportParams {
+  const type = o.type ?? (o.start || o.end ? 'custom' : undefined);
+  if (!type)
+    throw new UsageError('say which period: --type daily|weekly --date D, or --start D --end D');
+  if (type !== 'custom' && (o.start || o.end)) {
+    throw new UsageError(`--start/--end make a custom report; --type ${type} takes --date`);
+  }
+  if (type === 'custom' && o.date)
+    throw new UsageError('a custom report takes --start and --end, not --date');
+  const parsed = leadReportParamsSchema.safeParse({
+    type,
+    gymId: o.gym,
+    branchId: o.branch ?? null,
+    date: o.date,
+    start: o.start,
+    end: o.end,
+    timezone: o.timezone,
+  });
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+  }
+  return parsed.data;
+}
+
+async function emit(
+  body: string | Uint8Array,
+  generated: Generated,
+  opts: LeadsOptions,
+  cmd: Command,
+): Promise<void> {
+  if (!opts.out) {
+    process.stdout.write(body);
+    // Which source answered goes to a person at a terminal only: stdout is the report.
+    if (process.stderr.isTTY) process.stderr.write(`(from ${sourceName(generated)})\n`);
+    return;
+  }
+  await writeFile(opts.out, body);
+  const out = createOutput(Boolean(cmd.optsWithGlobals().json));
+  out.result(
+    { out: opts.out, format: opts.format, source: generated.source },
+    () => `Report written to ${opts.out} (from ${sourceName(generated)})`,
+  );
+}
+
+const sourceName = (g: Generated) => (g.source === 'postgres' ? 'PostgreSQL' : 'the local store');

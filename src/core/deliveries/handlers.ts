@@ -1,0 +1,14 @@
+import type { Registry } from '../rpc/registry';
+import type { Deliveries } from './wiring';
+
+/** Contract handlers for subscriptions and deliveries: validation is the registry's, logic the services'. */
+export function registerDeliveryHandlers(registry: Registry, d: Deliveries): void {
+  registry
+    .register('subscriptions.list', () => ({ items: d.subscriptions.list() }))
+    .register('subscriptions.save', (input) => d.subscriptions.save(input))
+    .register('subscriptions.delete', ({ id }) => d.subscriptions.delete(id))
+    .register('deliveries.list', (filter) => d.deliveries.list(filter))
+    .register('deliveries.get', ({ id }) => d.deliveries.get(id))
+    .register('deliveries.retry', ({ id }) => d.deliveries.retry(id))
+    .register('reports.leads.sendNow', (input) => d.deliveries.sendNow(input));
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../../test/helpers/temp-dir';
+import { createCore, type Core } from '../../../core';
+
+describe('template and render handlers (through the contract)', () => {
+  const temp = makeTempDir();
+  let core: Core;
+
+  beforeAll(() => {
+    // Opened twice on one data dir: the built-ins are seeded once.
+    createCore({ dataDir: temp.dir, env: {} }).close();
+    core = createCore({ dataDir: temp.dir, env: {} });
+  });
+  afterAll(() => {
+    core.close();
+    temp.cleanup();
+  });
+
+  const call = (method: string, input: unknown) => core.registry.dispatch(method, input);
+
+  it('lists the two built-ins once, with their template files as body', async () => {
+    const { items } = await core.registry.call('templates.list', {});
+    expect(items.filter((t) => t.builtin).map((t) => t.kind)).toEqual([
+      'leads_daily',
+      'leads_weekly',
+    ]);
+    const daily = items.find((t) => t.kind === 'leads_daily');
+    const full = await core.registry.call('templates.get', { id: daily?.id ?? 0 });
+    expect(full.body).toContain('Daily lead report');
+    const weekly = await core.registry.call('templates.list', { kind: 'leads_weekly' });
+    expect(weekly.items).toHaveLength(1);
+  });
+
+  it('refuses to change or delete a built-in', async () => {
+    const { items } = await core.registry.call('templates.list', {});
+    const id = items[0]?.id ?? 0;
+    const del = await call('templates.delete', { id });
+    expect(del).toMatchObject({ ok: false, error: { type: 'forbidden' } });
+    const save = await call('templates.save', { id, name: 'x', kind: 'leads_daily', body: 'x' });
+    expect(save).toMatchObject({ ok: false, error: { type: 'forbidden' } });
+  });
+
+  it('saves a valid custom template, refuses a broken one with line and reason', async () => {
+    const broken = await call('templates.save', {
+      name: 'Broken',
+      kind: 'leads_daily',
+      body: '<h1>{{title}}</h1>\n{{#each staff}}\n<p>{{userId}}</p>\n{{/if}}',
+    });
+    expect(broken).toMatchObject({ ok: false, error: { type: 'invalid_input' } });
+    expect(!broken.ok && broken.error.message).toMatch(/line 2: each doesn't match if/);
+
+    const saved = await core.registry.call('templates.save', {
+      name: 'Short',
+      kind: 'leads_daily',
+      body: '<h1>CUSTOM {{title}}</h1><p>{{gym}}</p>',
+    });
+    expect(saved).toMatchObject({ name: 'Short', builtin: false });
+    const renamed = await core.registry.call('templates.save', { ...saved, name: 'Shorter' });
+    expect(renamed.name).toBe('Shorter');
+
+    const html = await core.registry.call('reports.leads.render', {
+      params: { type: 'daily', gymId: 'gym-1', date: '2026-11-22', timezone: 'UTC' },
+      templateId: saved.id,
+      format: 'html',
+    });
+    expect('html' in html && html.html).toContain('<h1>CUSTOM Daily lead report</h1>');
+
+    await core.registry.call('templates.delete', { id: saved.id });
+    expect(await call('templates.get', { id: saved.id })).toMatchObject({
+      ok: false,
+      error: { type: 'not_found' },
+    });
+  });
+
+  it('previews a body against a sample report, or says what is wrong without failing', async () => {
+    const ok = await core.registry.call('templates.preview', {
+      kind: 'leads_weekly',
+      body: '<p>{{number report.calls.total}} calls</p><script>alert(1)</script>',
+    });
+    expect(ok.problem).toBeNull();
+    expect(ok.html).toContain('<p>826 calls</p>');
+    expect(ok.html).not.toContain('<script');
+    const bad = await core.registry.call('templates.preview', {
+      kind: 'leads_weekly',
+      body: 'a\n{{nope}}',
+    });
+    expect(bad).toEqual({
+      html: null,
+      problem: { line: 2, message: 'line 2: "nope" is not a field of the report data' },
+    });
+  });
+
+  it('renders a computed report to a PDF in the reports folder', async () => {
+    const out = await core.registry.call('reports.leads.render', {
+      params: { type: 'weekly', gymId: 'gym-1', date: '2026-11-22', timezone: 'UTC' },
+      format: 'pdf',
+    });
+    if (!('pdfPath' in out)) throw new Error('expected a PDF');
+    expect(out.pdfPath.startsWith(core.paths.reports)).toBe(true);
+    expect(out.pdfPath).toMatch(/lead-report-weekly_gym-1_2026-11-16_2026-11-22\.pdf$/);
+    const bytes = readFileSync(out.pdfPath);
+    expect(bytes.length).toBe(out.bytes);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

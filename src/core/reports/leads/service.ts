@@ -1,0 +1,77 @@
+/**
+ * Generates lead performance reports (issue 4) from the team PostgreSQL when it is
+ * configured and answers, otherwise from the local mirror. The report JSON stays exactly
+ * the public schema; which source answered is returned beside it.
+ */
+import type { LeadReport, LeadReportParams } from '../../../shared/lead-report';
+import type { EffectiveConfig } from '../../config/effective';
+import type { SourceConnections } from '../../connections/source-connections';
+import type { Store } from '../../store/open';
+import type { LeadReportBackend, ReportSource } from './aggregates';
+import { assembleReport } from './assemble';
+import { hourSegments, resolvePeriod } from './period';
+import { PostgresLeadReportBackend } from './postgres-backend';
+import { SqliteLeadReportBackend } from './sqlite-backend';
+
+export interface GeneratedLeadReport {
+  report: LeadReport;
+  source: ReportSource;
+}
+
+/** Computes one report on one back end: the SQL aggregates, then the JSON. */
+export async function computeLeadReport(
+  backend: LeadReportBackend,
+  params: LeadReportParams,
+  defaultZone: string,
+): Promise<LeadReport> {
+  const period = resolvePeriod(params, defaultZone);
+  // Only the local store needs them: PostgreSQL has AT TIME ZONE.
+  const hours = backend.source === 'local' ? hourSegments(period) : [];
+  const aggregates = await backend.aggregate({
+    gymId: params.gymId,
+    branchId: params.branchId,
+    period,
+    hours,
+  });
+  return assembleReport({
+    type: params.type,
+    gymId: params.gymId,
+    branchId: params.branchId,
+    period,
+    aggregates,
+  });
+}
+
+export interface LeadReportDeps {
+  store: Store;
+  connections: SourceConnections;
+  config: () => EffectiveConfig;
+}
+
+export class LeadReportService {
+  private local: SqliteLeadReportBackend | null = null;
+
+  constructor(private readonly deps: LeadReportDeps) {}
+
+  async generate(params: LeadReportParams): Promise<GeneratedLeadReport> {
+    const backend = await this.backend();
+    const report = await computeLeadReport(backend, params, this.deps.config().reportTimezone);
+    return { report, source: backend.source };
+  }
+
+  /** PostgreSQL if configured and reachable now; an unreachable one is marked and skipped. */
+  private async backend(): Promise<LeadReportBackend> {
+    const pool = this.deps.connections.pg();
+    if (pool) {
+      try {
+        await pool.query('SELECT 1');
+        this.deps.connections.mark('postgres', true);
+        return new PostgresLeadReportBackend(pool, this.deps.config().databaseSchema);
+      } catch (error) {
+        this.deps.connections.mark('postgres', false, error);
+      }
+    }
+    this.local ??= new SqliteLeadReportBackend(this.deps.store.sqlite);
+    return this.local;
+  }
+}

@@ -1,0 +1,171 @@
+import schedule from 'node-schedule';
+import type { Subscription } from '../../shared/deliveries';
+import type { DeliveryRunner } from '../deliveries/delivery-runner';
+import type { DeliveryService } from '../deliveries/delivery-service';
+import type { DeliveryStore } from '../deliveries/delivery-store';
+import { lastDueFire } from '../subscriptions/period';
+import type { SubscriptionService } from '../subscriptions/subscription-service';
+import { planKey, recurrenceFor } from './recurrence';
+
+export interface SchedulerDeps {
+  subscriptions: SubscriptionService;
+  deliveries: DeliveryService;
+  runner: DeliveryRunner;
+  store: DeliveryStore;
+}
+
+export interface SchedulerOptions {
+  /** How far back a missed run is still delivered at start-up (default 7 days). */
+  catchUpMs?: number;
+  /**
+   * How often to look again without a timer having fired: subscriptions changed by another
+   * process, a retry falling due, a lease running out (default 30 s).
+   */
+  pollMs?: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_CATCH_UP_MS = 7 * 86_400_000;
+export const DEFAULT_POLL_MS = 30_000;
+
+/**
+ * Fires each active subscription at its local time (one node-schedule job per subscription,
+ * in its zone) and runs deliveries. The scheduler only claims; whether this instance or
+ * another delivers is decided by the claim, so any number of schedulers can run. Every
+ * `tick` recomputes what is due from the clock rather than from the timer that fired, so a
+ * missed run (no instance was up) is delivered by the first tick after start-up.
+ */
+export class DeliveryScheduler {
+  readonly #deps: SchedulerDeps;
+  readonly #catchUpMs: number;
+  readonly #pollMs: number;
+  readonly #jobs = new Map<number, { key: string; job: schedule.Job }>();
+  #poll: NodeJS.Timeout | null = null;
+  #wake: NodeJS.Timeout | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #ticking: Promise<unknown> | null = null;
+  #started = false;
+  #kickAgain = false;
+  /** A timer may fire a few ms early; the tick then counts from the time it was due. */
+  #floor = 0;
+
+  constructor(
+    deps: SchedulerDeps,
+    private readonly options: SchedulerOptions = {},
+  ) {
+    this.#deps = deps;
+    this.#catchUpMs = options.catchUpMs ?? DEFAULT_CATCH_UP_MS;
+    this.#pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  }
+
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  get plannedIds(): number[] {
+    return [...this.#jobs.keys()].sort((a, b) => a - b);
+  }
+
+  /** Plans every active subscription and catches up on missed runs at once. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    // A change made in this process re-plans at once; other processes' changes on the next poll.
+    this.#unsubscribe = this.#deps.subscriptions.onChange(() => {
+      this.plan();
+      this.#kick();
+    });
+    this.plan();
+    this.#poll = setInterval(() => {
+      this.plan();
+      this.#kick();
+    }, this.#pollMs);
+    this.#poll.unref();
+    this.#kick();
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#unsubscribe?.();
+    if (this.#poll) clearInterval(this.#poll);
+    if (this.#wake) clearTimeout(this.#wake);
+    for (const { job } of this.#jobs.values()) job.cancel();
+    this.#jobs.clear();
+    await this.#ticking?.catch(() => undefined);
+  }
+
+  /** Brings the timers in line with the active subscriptions. */
+  plan(): void {
+    const active = new Map(this.#deps.subscriptions.active().map((s) => [s.id, s]));
+    for (const [id, planned] of this.#jobs) {
+      const sub = active.get(id);
+      if (!sub || planKey(sub) !== planned.key) {
+        planned.job.cancel();
+        this.#jobs.delete(id);
+      }
+    }
+    for (const sub of active.values()) {
+      if (this.#jobs.has(sub.id)) continue;
+      const job = schedule.scheduleJob(`subscription-${sub.id}`, recurrenceFor(sub), (at) => {
+        this.#floor = Math.max(this.#floor, at.getTime());
+        this.#kick();
+      });
+      // null when the rule can never fire (cannot happen for a validated subscription).
+      if (job) this.#jobs.set(sub.id, { key: planKey(sub), job });
+    }
+  }
+
+  /**
+   * Claims every active subscription's latest due period that has no delivery yet (within
+   * the catch-up window and not before the subscription existed), then runs what is due.
+   */
+  async tick(): Promise<{ claimed: number[]; ran: number[] }> {
+    const now = new Date(Math.max(this.#now().getTime(), this.#floor));
+    const claimed: number[] = [];
+    for (const sub of this.#deps.subscriptions.active()) {
+      const fire = lastDueFire(sub, now, this.#notBefore(sub, now));
+      if (!fire) continue;
+      const { id, claimed: mine } = this.#deps.deliveries.claimScheduled(sub, fire);
+      if (mine && id !== null) {
+        claimed.push(id);
+        this.options.log?.(`claimed delivery ${id} (subscription ${sub.id}, due ${fire.toISO()})`);
+      }
+    }
+    const ran = await this.#deps.runner.runDue();
+    return { claimed, ran };
+  }
+
+  #notBefore(sub: Subscription, now: Date): Date {
+    return new Date(Math.max(Date.parse(sub.createdAt), now.getTime() - this.#catchUpMs));
+  }
+
+  /** Runs a tick unless one is running, logs its failure, and sets the next wake-up. */
+  #kick(): void {
+    if (this.#ticking) {
+      // One more tick after the running one, however many kicks arrive meanwhile.
+      this.#kickAgain = true;
+      return;
+    }
+    this.#ticking = this.tick()
+      .catch((error: unknown) => this.options.log?.(`scheduler tick failed: ${String(error)}`))
+      .finally(() => {
+        this.#ticking = null;
+        if (!this.#started) return;
+        if (this.#kickAgain) {
+          this.#kickAgain = false;
+          this.#kick();
+        } else this.#armWake();
+      });
+  }
+
+  /** A timer for the next retry or lease expiry, so backoff is honoured to the second. */
+  #armWake(): void {
+    if (this.#wake) clearTimeout(this.#wake);
+    const next = this.#deps.store.nextWake();
+    if (!next) return;
+    const delay = Math.max(0, Math.min(Date.parse(next) - this.#now().getTime(), this.#pollMs));
+    this.#wake = setTimeout(() => this.#kick(), delay + 5);
+    this.#wake.unref();
+  }
+}

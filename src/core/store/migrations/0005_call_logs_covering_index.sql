@@ -1,0 +1,2 @@
+DROP INDEX `call_logs_gym_created_idx`;--> statement-breakpoint
+CREATE INDEX `call_logs_gym_created_cover_idx` ON `call_logs` (`gym_id`,`created_at`,`status`,`outcome`,`duration`,`user_id`,`branch_id`);
