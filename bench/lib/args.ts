@@ -15,7 +15,7 @@ export const RUNS: Record<Mode, number> = { quick: 3, full: 5 };
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--case NAME]... [--runs N] [--list]
 
-  --quick       small sizes, ${RUNS.quick} timed runs per variant (CI; under a minute)
+  --quick       small sizes, ${RUNS.quick} timed runs per variant (CI; under two minutes)
   --case NAME   run only this case (repeat, or comma-separate, for several)
   --runs N      timed runs per variant (default ${RUNS.full}, or ${RUNS.quick} with --quick)
   --list        list the cases and their sizes

@@ -8,11 +8,13 @@ import type { TempRoot } from './temp';
 import type { ResultRow, SeededStore } from './types';
 import { formatCount, round } from './format';
 
-const SEED = 42;
-const AS_OF = '2025-06-02T10:00:00.000Z';
+/** The demo data's seed and "as of" time: fixed, so every run works on the same data. */
+export const SEED = 42;
+export const AS_OF = '2025-06-02T10:00:00.000Z';
 const LOG_PROGRESS_FROM = 20_000;
 
-const NONE: DemoCounts = {
+/** Every count 0: spread the ones a case needs over it. */
+export const NONE: DemoCounts = {
   chatSessions: 0,
   webChatSessions: 0,
   gymLeads: 0,

@@ -71,12 +71,12 @@ async function runStep(
   log: (message: string) => void,
 ): Promise<ResultRow[]> {
   // Leadwatch first: its peak RSS is then not inflated by what the baseline pulled into memory.
-  const variants: [Variant, () => Promise<void> | void][] = [['leadwatch', step.run]];
-  if (step.baseline) variants.push(['baseline', step.baseline]);
+  const variants: [Variant, () => Promise<void> | void, number][] = [['leadwatch', step.run, 1]];
+  if (step.baseline) variants.push(['baseline', step.baseline, step.baselineScale ?? 1]);
   const timings = new Map<Variant, Timing>();
-  for (const [variant, fn] of variants) {
-    log(`${step.name} · ${variant}`);
-    timings.set(variant, await time(step, fn, options));
+  for (const [variant, fn, scale] of variants) {
+    log(`${step.name} · ${variant}${scale === 1 ? '' : ` (on a subset, times × ${scale})`}`);
+    timings.set(variant, await time(step, fn, options, scale));
   }
   const leadwatch = median(timings.get('leadwatch')?.times ?? []);
   const baseline = timings.get('baseline');
@@ -105,6 +105,7 @@ async function time(
   step: Step,
   fn: () => Promise<void> | void,
   options: RunnerOptions,
+  scale: number,
 ): Promise<Timing> {
   const once = async (): Promise<number> => {
     await step.beforeRun?.();
@@ -120,6 +121,6 @@ async function time(
   await once(); // warm-up: statement cache, SQLite page cache, JIT, the browser's first paint
   options.sampler.reset();
   const times: number[] = [];
-  for (let i = 0; i < options.runs; i++) times.push(await once());
+  for (let i = 0; i < options.runs; i++) times.push((await once()) * scale);
   return { times, peakRssMB: options.sampler.peakMB() };
 }

@@ -14,6 +14,11 @@ export interface Step {
   run(): Promise<void> | void;
   /** The plain approach a first version would take; null when no honest one exists. */
   baseline: (() => Promise<void> | void) | null;
+  /**
+   * When the baseline runs on a subset because the whole would take too long: its times are
+   * multiplied by this (items ÷ subset) before median and p95. Say so in the note. Default 1.
+   */
+  baselineScale?: number;
   /** Untimed work around every run of either variant (a fresh browser page, say). */
   beforeRun?(): Promise<void> | void;
   afterRun?(): Promise<void> | void;
