@@ -199,7 +199,13 @@ export class DeliveryRunner {
       );
       return;
     }
-    const summary = failed.map((f) => `${displayRecipient(f.recipient)}: ${f.error}`).join('; ');
+    // A channel's error often names its recipient already ("Webhook https://…/***: …").
+    const summary = failed
+      .map((f) => {
+        const who = displayRecipient(f.recipient);
+        return f.error?.includes(who) ? f.error : `${who}: ${f.error}`;
+      })
+      .join('; ');
     const sentNow = outcomes.length - failed.length;
     await this.#attemptFailed(
       row,

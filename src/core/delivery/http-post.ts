@@ -71,9 +71,12 @@ export async function postJson(url: string, body: unknown, options: PostOptions)
       redirect: 'error',
     });
   } catch (error) {
-    const e = error as Error & { cause?: { code?: string } };
+    // fetch says only "fetch failed"; the socket's reason (ECONNREFUSED, …) is in its cause.
+    const e = error as Error & { cause?: { code?: string; message?: string } };
     const reason =
-      e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+      e.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : (e.cause?.code ?? e.cause?.message ?? e.message);
     throw new AppError('unavailable', scrub(`${where}: ${reason}`, url), { cause: error });
   }
   if (response.ok) {
