@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/rpc/errors';
 import { startSeededHarness, type Harness } from './helpers/harness';
 import { insertSessions } from './helpers/store-fixtures';
+import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
 import type { AppPage } from './page-models/app';
+import { ReportsPage } from './page-models/reports';
 
 interface Screen {
   name: string;
@@ -54,6 +56,7 @@ const THEMES = ['light', 'dark'] as const;
 
 describe('accessibility and screenshots', () => {
   let harness: Harness;
+  let receiver: WebhookReceiver;
   let sessionId = '';
   let screens: Screen[] = [];
 
@@ -69,6 +72,7 @@ describe('accessibility and screenshots', () => {
     if (!chosen) throw new Error('demo data has no sessions');
     sessionId = chosen.id;
     insertSessions(harness.core, [{ ...REASONED_SESSION, lastInteractionAt: minutesAgo(12) }]);
+    const reports = await seedReports(harness, (receiver = await startWebhookReceiver(200)));
     const sourcesWithTrouble = () =>
       harness.stub('sync.status', () => ({
         sources: [
@@ -217,7 +221,71 @@ describe('accessibility and screenshots', () => {
         },
       },
       { name: 'leads', hash: '#/leads', ready: (app) => app.expectPage('Leads') },
-      { name: 'reports', hash: '#/reports', ready: (app) => app.expectPage('Reports') },
+      {
+        name: 'reports: generate',
+        hash: '#/reports',
+        ready: async (app) => {
+          const page = new ReportsPage(app);
+          await page.generate({ date: reports.day, gymId: reports.gymId });
+          await page.headlines.waitFor();
+          await page.previewFrame.locator('svg').first().waitFor();
+        },
+        screenshot: 'reports-generate',
+        after: async (app, theme) => {
+          await app.page
+            .getByRole('region', { name: 'Preview as mailed' })
+            .scrollIntoViewIfNeeded();
+          await app.page.waitForTimeout(150);
+          await app.screenshot(`reports-generate-preview-${theme}`);
+        },
+      },
+      {
+        name: 'reports: templates',
+        hash: '#/reports/templates',
+        ready: async (app) => {
+          const page = new ReportsPage(app);
+          await page.templateList.getByText('Compact daily').click();
+          await page.templateBody.waitFor();
+          await page.page.frameLocator('iframe[title="Template preview"]').locator('h1').waitFor();
+        },
+        screenshot: 'reports-templates',
+      },
+      {
+        name: 'reports: subscriptions',
+        hash: '#/reports/subscriptions',
+        ready: (app) => new ReportsPage(app).subscriptionRows.first().waitFor(),
+        screenshot: 'reports-subscriptions',
+      },
+      {
+        name: 'reports: subscription form',
+        hash: '#/reports/subscriptions',
+        ready: async (app) => {
+          const page = new ReportsPage(app);
+          await page.subscriptionRows.first().waitFor();
+          await app.page.getByRole('button', { name: 'New subscription' }).click();
+          await page.subscriptionDialog
+            .getByRole('button', { name: 'Create subscription' })
+            .click();
+          await page.subscriptionDialog.getByText('Enter the gym id.').waitFor();
+        },
+        screenshot: 'reports-subscription-form',
+      },
+      {
+        name: 'reports: deliveries',
+        hash: '#/reports/deliveries',
+        ready: (app) => new ReportsPage(app).deliveryRows.nth(1).waitFor(),
+        screenshot: 'reports-deliveries',
+      },
+      {
+        name: 'reports: delivery details',
+        hash: '#/reports/deliveries',
+        ready: async (app) => {
+          const page = new ReportsPage(app);
+          await page.deliveryRows.filter({ hasText: 'Retry' }).first().click();
+          await page.deliveryDetail.getByTestId('delivery-log-entry').first().waitFor();
+        },
+        screenshot: 'reports-delivery-detail',
+      },
       {
         name: 'settings',
         hash: '#/settings',
@@ -234,6 +302,7 @@ describe('accessibility and screenshots', () => {
   });
 
   afterAll(async () => {
+    await receiver?.close();
     await harness?.close();
   });
 
@@ -264,7 +333,55 @@ describe('accessibility and screenshots', () => {
       expect(problems).toEqual({});
       expect(app.consoleErrors).toEqual([]);
       expect(await app.cspViolations()).toEqual([]);
-      // Fourteen screens, axe on each: slower than one interaction, above all on a busy CI machine.
-    }, 300_000);
+      // Twenty screens, axe on each: slower than one interaction, above all on a busy CI machine.
+    }, 420_000);
   }
 });
+
+/**
+ * What the Reports screens show: a demo gym and its busiest day, a custom template, a
+ * subscription, and two deliveries (one sent, one failed to an unreachable webhook).
+ */
+async function seedReports(harness: Harness, receiver: WebhookReceiver) {
+  const busiest = harness.core.store.sqlite
+    .prepare(
+      `SELECT gym_id AS gymId, substr(created_at, 1, 10) AS day, count(*) AS n
+       FROM call_logs GROUP BY gym_id, day ORDER BY n DESC LIMIT 1`,
+    )
+    .get() as { gymId: string; day: string };
+  const { gymId, day } = busiest;
+  await harness.core.registry.call('templates.save', {
+    name: 'Compact daily',
+    kind: 'leads_daily',
+    body: '<h1>{{title}} · {{gym}}</h1>\n<p>{{period.label}}</p>\n{{#each kpis}}<p>{{label}}: {{value}}</p>{{/each}}',
+  });
+  await harness.core.registry.call('subscriptions.save', {
+    gymId,
+    reportType: 'weekly',
+    deliveryMethod: 'email',
+    recipients: ['manager@ironworks.example', 'owner@ironworks.example'],
+    deliveryTime: '07:30',
+    deliveryDays: ['mon', 'thu'],
+    timezone: 'America/New_York',
+  });
+  const params = { type: 'daily' as const, gymId, date: day };
+  await harness.core.registry.call('reports.leads.sendNow', {
+    params,
+    method: 'webhook',
+    recipients: [receiver.url],
+  });
+  const failed = await harness.core.registry.call('reports.leads.sendNow', {
+    params,
+    method: 'webhook',
+    // Nothing listens on port 9 (discard): refused at once.
+    recipients: ['http://127.0.0.1:9/hooks/leads'],
+  });
+  // The failed one gets its last try at once, so the history shows "Failed" with Retry.
+  for (let i = 1; i < failed.maxAttempts; i++) {
+    harness.core.store.sqlite
+      .prepare('UPDATE deliveries SET next_attempt_at = ? WHERE id = ?')
+      .run(new Date(0).toISOString(), failed.id);
+    await harness.core.deliveries.runner.runOne(failed.id);
+  }
+  return { gymId, day };
+}

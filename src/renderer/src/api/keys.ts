@@ -1,4 +1,5 @@
-import type { Priority, SessionSource } from '../../../shared/contract';
+import type { Input, Priority, SessionSource } from '../../../shared/contract';
+import type { DeliveryStatus } from '../../../shared/deliveries';
 
 export interface SessionFilter {
   query?: string;
@@ -16,4 +17,15 @@ export const keys = {
   session: (id: string) => ['sessions.get', id] as const,
   hotLeads: (limit: number) => ['leads.hot', limit] as const,
   syncStatus: ['sync.status'] as const,
+  // --- lead reports (issue 4) ---
+  leadReport: (params: Input<'reports.leads.generate'>) =>
+    ['reports.leads.generate', params] as const,
+  leadReportHtml: (params: Input<'reports.leads.generate'>, templateId: number | null) =>
+    ['reports.leads.render', 'html', params, templateId] as const,
+  templates: ['templates.list'] as const,
+  template: (id: number) => ['templates.get', id] as const,
+  templatePreview: (kind: string, body: string) => ['templates.preview', kind, body] as const,
+  subscriptions: ['subscriptions.list'] as const,
+  deliveries: (status: DeliveryStatus | null) => ['deliveries.list', status] as const,
+  delivery: (id: number) => ['deliveries.get', id] as const,
 };

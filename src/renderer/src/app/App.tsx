@@ -105,7 +105,7 @@ function PageView({ route }: { route: Route }) {
     case 'leads':
       return <LeadsPage />;
     case 'reports':
-      return <ReportsPage />;
+      return <ReportsPage route={route} />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -1,50 +1,63 @@
-import { List, Stack, Text } from '@mantine/core';
-import { useAppInfo } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { Stack, Tabs } from '@mantine/core';
+import { IconChartBar, IconHistory, IconMailForward, IconTemplate } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
-import { formatNumber } from '../../lib/format';
-import { ComingSoon } from '../../components/ComingSoon';
+import type { ReportTab, Route } from '../../router/route';
+import { navigate } from '../../router/router';
+import { DeliveriesTab } from './deliveries/DeliveriesTab';
+import { GenerateTab } from './generate/GenerateTab';
+import { SubscriptionsTab } from './subscriptions/SubscriptionsTab';
+import { TemplatesTab } from './templates/TemplatesTab';
+import { useDeliveryEvents } from './use-delivery-events';
 
-export function ReportsPage() {
-  const info = useAppInfo();
-  const counts = info.data?.counts;
+const TABS: { value: ReportTab; label: string; icon: typeof IconChartBar }[] = [
+  { value: 'generate', label: 'Generate', icon: IconChartBar },
+  { value: 'templates', label: 'Templates', icon: IconTemplate },
+  { value: 'subscriptions', label: 'Subscriptions', icon: IconMailForward },
+  { value: 'deliveries', label: 'Deliveries', icon: IconHistory },
+];
+
+/**
+ * Lead performance reports: generate one now (preview, PDF, send), the templates that lay
+ * them out, the subscriptions that send them on a schedule, and what was delivered. The tab
+ * is in the URL (`#/reports/deliveries`); panels stay mounted so a generated report survives
+ * a look at another tab.
+ */
+export function ReportsPage({ route }: { route: Route }) {
+  const tab = route.reportTab ?? 'generate';
+  const latestDelivery = useDeliveryEvents();
   return (
-    <Stack gap="lg" maw={900}>
+    <Stack gap="lg" maw={1280}>
       <PageHeader
         title="Reports"
-        description="Reports Leadwatch builds and delivers on a schedule."
+        description="Daily and weekly lead performance per gym: preview, PDF, and delivery by email, Slack or webhook."
       />
-      {info.error && <ErrorAlert error={info.error} />}
-      <ComingSoon
-        title="Scheduled reports are coming"
-        facts={
-          counts && [
-            { label: 'Chat sessions', value: formatNumber(counts.sessions) },
-            { label: 'Shop users', value: formatNumber(counts.shopUsers) },
-            { label: 'Shop events', value: formatNumber(counts.shopEvents) },
-          ]
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          navigate({ page: 'reports', reportTab: (value ?? 'generate') as ReportTab })
         }
+        keepMounted
       >
-        <Text>Three kinds of report, each rendered once and sent by email, Slack or webhook:</Text>
-        <List size="sm" spacing={6}>
-          <List.Item>
-            <b>Session report:</b> one PDF per finished chat session, with the visitor, the lead
-            score and the full transcript, mailed once the visitor has been inactive for the
-            configured minutes.
-          </List.Item>
-          <List.Item>
-            <b>Lead performance:</b> daily and weekly per gym and branch, with templates,
-            subscriptions, delivery history and retries.
-          </List.Item>
-          <List.Item>
-            <b>Churn report:</b> weekly, from shop activity: customers at risk, segments, what
-            changed, and a short executive summary.
-          </List.Item>
-        </List>
-        <Text size="sm" c="dimmed">
-          Recipients, time zone and the inactivity window are already stored: set them in Settings.
-        </Text>
-      </ComingSoon>
+        <Tabs.List mb="lg">
+          {TABS.map(({ value, label, icon: Icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} aria-hidden />}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="generate">
+          <GenerateTab latestDelivery={latestDelivery} />
+        </Tabs.Panel>
+        <Tabs.Panel value="templates">
+          <TemplatesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="subscriptions">
+          <SubscriptionsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="deliveries">
+          <DeliveriesTab active={tab === 'deliveries'} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

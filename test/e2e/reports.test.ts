@@ -1,0 +1,228 @@
+import { existsSync, statSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSeededHarness, type Harness } from './helpers/harness';
+import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
+import type { AppPage } from './page-models/app';
+import { ReportsPage } from './page-models/reports';
+
+/** The test process's environment without sources or mail, one try per delivery. */
+function env(): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    DELIVERY_MAX_ATTEMPTS: '1',
+    REPORT_TIMEZONE: 'UTC',
+  };
+  for (const key of ['REDIS_URL', 'DATABASE_URL', 'SMTP_URL', 'REPORT_RECIPIENTS']) delete e[key];
+  return e;
+}
+
+const BROKEN_TEMPLATE = [
+  '<h1>{{title}}</h1>',
+  '<p>{{period.label}}</p>',
+  '<p>{{#each staff}}{{userId}</p>',
+  '{{/each}}',
+].join('\n');
+
+describe('reports page', () => {
+  let harness: Harness;
+  let receiver: WebhookReceiver;
+  let app: AppPage | undefined;
+  let gymId = '';
+  let busyDay = '';
+
+  beforeAll(async () => {
+    harness = await startSeededHarness({ env: env() });
+    receiver = await startWebhookReceiver(500);
+    // The demo gym with the most calls, and its busiest day (the contract has no gym list).
+    const row = harness.core.store.sqlite
+      .prepare(
+        `SELECT gym_id AS gymId, substr(created_at, 1, 10) AS day, count(*) AS n
+         FROM call_logs GROUP BY gym_id, day ORDER BY n DESC LIMIT 1`,
+      )
+      .get() as { gymId: string; day: string };
+    gymId = row.gymId;
+    busyDay = row.day;
+  });
+
+  afterEach(async () => {
+    if (app) {
+      expect(app.consoleErrors).toEqual([]);
+      expect(app.dialogs).toEqual([]);
+      expect(await app.cspViolations()).toEqual([]);
+      await app.page.context().close();
+      app = undefined;
+    }
+  });
+
+  afterAll(async () => {
+    await receiver?.close();
+    await harness?.close();
+  });
+
+  it('generates a daily report for a demo gym: numbers, preview as mailed, PDF', async () => {
+    app = await harness.open({ hash: '#/reports' });
+    const reports = new ReportsPage(app);
+    await app.expectPage('Reports');
+    await reports.page.getByText('No report generated yet').waitFor();
+
+    // Enter with the gym id missing: the field says what to do, nothing is asked of core.
+    await reports.generateForm.getByRole('combobox', { name: 'Gym id' }).press('Enter');
+    await reports.generateForm.getByText('Enter the gym id').waitFor();
+
+    await reports.generate({ date: busyDay, gymId });
+    const expected = await harness.core.registry.call('reports.leads.generate', {
+      type: 'daily',
+      gymId,
+      date: busyDay,
+    });
+    expect(expected.report.calls.total).toBeGreaterThan(0);
+    await reports
+      .headline('Calls')
+      .filter({ hasText: String(expected.report.calls.total) })
+      .waitFor();
+    expect(await reports.headline('Leads created').textContent()).toBe(
+      String(expected.report.leads.created),
+    );
+    // Nothing configured: the local mirror answered, said as information, not as an error.
+    await expect.poll(() => reports.reportSource.getAttribute('data-source')).toBe('local');
+    expect(await reports.reportSource.textContent()).toContain('No PostgreSQL configured');
+
+    // The preview is the mail's HTML in a frame that cannot run scripts.
+    await reports.preview.waitFor();
+    expect(await reports.preview.getAttribute('sandbox')).toBe('');
+    const frame = reports.previewFrame;
+    await frame.locator('body').getByText(gymId.slice(0, 8), { exact: false }).first().waitFor();
+    const text = (await frame.locator('body').textContent()) ?? '';
+    expect(text).toContain(String(expected.report.calls.total));
+    expect(await frame.locator('svg').count()).toBeGreaterThan(0);
+
+    await reports.savePdfButton.click();
+    await reports.pdfResult.waitFor({ timeout: 60_000 });
+    const path =
+      (await reports.pdfResult.locator('.mantine-Text-root').first().textContent()) ?? '';
+    expect(path).toMatch(/\.pdf$/);
+    expect(existsSync(path)).toBe(true);
+    expect(await reports.pdfResult.textContent()).toMatch(/PDF saved \(\d/);
+    expect(statSync(path).size).toBeGreaterThan(1000);
+  });
+
+  it('refuses a broken template with its line, keeps the text and puts the caret there', async () => {
+    app = await harness.open({ hash: '#/reports/templates' });
+    const reports = new ReportsPage(app);
+    // Built-ins are marked and read-only.
+    const builtin = reports.templateList.getByTestId('template-item').first();
+    await builtin.getByText('Built-in', { exact: true }).waitFor();
+    await expect.poll(() => reports.templateBody.getAttribute('readonly')).not.toBeNull();
+    await reports.page.getByRole('form', { name: 'Built-in template' }).waitFor();
+    expect(await reports.page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    await reports.templateList.getByRole('button', { name: 'New template' }).click();
+    await reports.page.getByRole('textbox', { name: 'Name' }).fill('Broken on purpose');
+    await reports.templateBody.fill(BROKEN_TEMPLATE);
+    // The live preview says where it stopped while typing…
+    await reports.page.getByTestId('preview-problem').getByText('line 3').waitFor();
+    // …and saving is refused with the line, next to the editor.
+    await reports.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await reports.templateSaveError.waitFor();
+    expect(await reports.templateSaveError.getAttribute('data-line')).toBe('3');
+    expect(await reports.templateSaveError.textContent()).toContain('line 3');
+    expect(await reports.templateBody.inputValue()).toBe(BROKEN_TEMPLATE);
+    const caretLine = await reports.templateBody.evaluate(
+      (el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart).split('\n').length,
+    );
+    expect(caretLine).toBe(3);
+    const { items } = await harness.core.registry.call('templates.list', {});
+    expect(items.map((t) => t.name)).not.toContain('Broken on purpose');
+
+    // Fixed, it saves and joins the list.
+    await reports.templateBody.fill(BROKEN_TEMPLATE.replace('{{userId}', '{{userId}}'));
+    await reports.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await reports.templateList.getByText('Broken on purpose').waitFor();
+    await reports.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  });
+
+  it('creates a subscription and lists it', async () => {
+    app = await harness.open({ hash: '#/reports/subscriptions' });
+    const reports = new ReportsPage(app);
+    await reports.page.getByText('No subscriptions yet — create one').waitFor();
+    await reports.page.getByRole('button', { name: 'New subscription' }).click();
+    const dialog = reports.subscriptionDialog;
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: 'Gym id' }).fill(gymId);
+    await dialog.getByRole('combobox', { name: 'Report', exact: true }).click();
+    await reports.page.getByRole('option', { name: /Weekly/ }).click();
+    const recipients = dialog.getByRole('combobox', { name: 'Recipients' });
+    await recipients.fill('not-an-address');
+    await recipients.press('Enter');
+    await dialog.getByRole('button', { name: 'Create subscription' }).click();
+    // Checked here with the contract's rules, before core is asked.
+    await dialog.getByText('A weekly report needs at least one day.').waitFor();
+    await dialog.getByText('Not an email address.').waitFor();
+    await recipients.press('Backspace');
+    await recipients.fill('manager@ironworks.example');
+    await recipients.press('Enter');
+    await dialog.getByRole('checkbox', { name: 'Mon' }).check();
+    await dialog.getByRole('textbox', { name: 'Delivery time' }).fill('07:30');
+    await dialog.getByRole('button', { name: 'Create subscription' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await reports.subscriptionRows.first().waitFor();
+    expect(await reports.subscriptionRows.count()).toBe(1);
+    const row = reports.subscriptionRows.first();
+    expect(await row.textContent()).toContain('manager@ironworks.example');
+    expect(await row.textContent()).toContain('07:30, Mon');
+    const { items } = await harness.core.registry.call('subscriptions.list');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      gymId,
+      reportType: 'weekly',
+      deliveryMethod: 'email',
+      recipients: ['manager@ironworks.example'],
+      deliveryDays: ['mon'],
+      active: true,
+    });
+
+    // The switch pauses it.
+    await row.getByRole('switch').click({ force: true });
+    await expect
+      .poll(async () => (await harness.core.registry.call('subscriptions.list')).items[0]?.active)
+      .toBe(false);
+  });
+
+  it('shows a failed webhook delivery and retries it once the receiver is back', async () => {
+    receiver.status = 500;
+    app = await harness.open({ hash: '#/reports' });
+    const reports = new ReportsPage(app);
+    await reports.generate({ date: busyDay, gymId });
+    await reports.headlines.waitFor();
+    await reports.sendNow('Webhook', [receiver.url]);
+    await reports.sendResult.waitFor({ timeout: 30_000 });
+    expect(await reports.sendResult.getAttribute('data-status')).toBe('failed');
+    expect(await reports.sendResult.textContent()).toContain('500');
+    expect(receiver.bodies).toHaveLength(1);
+
+    await reports.sendResult.getByRole('link', { name: 'Deliveries' }).click();
+    await reports.filterDeliveries('Failed');
+    const row = reports.deliveryRows.filter({ hasText: 'Webhook' }).first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('failed');
+    await row.click();
+    const detail = reports.deliveryDetail;
+    await detail.getByTestId('delivery-error').waitFor();
+    expect(await detail.getByTestId('delivery-log-entry').count()).toBeGreaterThanOrEqual(3);
+    await detail.getByTestId('delivery-recipient').first().waitFor();
+
+    receiver.status = 200;
+    await detail.getByRole('button', { name: 'Retry' }).click();
+    // Live: the badge in the dialog follows the delivery to "Sent".
+    await detail.locator('[data-status="sent"]').first().waitFor({ timeout: 30_000 });
+    expect(receiver.bodies).toHaveLength(2);
+    expect(receiver.bodies[1]).toMatchObject({ report_type: 'daily', gym_id: gymId });
+    await reports.page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+    // Filtered by "Failed", the list no longer holds it.
+    await reports.page.getByText('No failed deliveries').waitFor();
+    await reports.filterDeliveries('Sent');
+    await reports.deliveryRows.first().waitFor();
+  });
+});
