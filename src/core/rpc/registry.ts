@@ -44,6 +44,19 @@ export class Registry {
     if (!handler) {
       return { ok: false, error: { type: 'unknown_method', message: `${name} is not available` } };
     }
+    return this.run(name, handler as (input: unknown) => unknown, rawInput);
+  }
+
+  /**
+   * The contract around one handler: input parsed with its schema, output checked against
+   * its schema, thrown errors returned as data. Protected so a test registry that stands in
+   * a handler holds it to exactly the same rules.
+   */
+  protected async run(
+    name: MethodName,
+    handler: (input: unknown) => unknown,
+    rawInput: unknown,
+  ): Promise<Result<unknown>> {
     const parsed = contract[name].input.safeParse(rawInput);
     if (!parsed.success) {
       return {

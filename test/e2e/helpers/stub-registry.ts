@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import { Registry, type Handler } from '../../../src/core/rpc/registry';
-import { toErrorData } from '../../../src/core/rpc/errors';
-import { contract, isMethodName, type MethodName, type Result } from '../../../src/shared/contract';
+import { isMethodName, type MethodName, type Result } from '../../../src/shared/contract';
 
 /**
  * The registry the bridge serves: core's own, except for methods a test stubs. A stub is
@@ -29,18 +27,6 @@ export class StubbingRegistry extends Registry {
   override async dispatch(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
     const handler = isMethodName(name) ? this.stubs.get(name) : undefined;
     if (!handler || !isMethodName(name)) return this.real.dispatch(name, rawInput);
-    const parsed = contract[name].input.safeParse(rawInput);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { type: 'invalid_input', message: `${name}: ${z.prettifyError(parsed.error)}` },
-      };
-    }
-    try {
-      const value = await handler(parsed.data);
-      return { ok: true, value: contract[name].output.parse(value) };
-    } catch (error) {
-      return { ok: false, error: toErrorData(error) };
-    }
+    return this.run(name, handler, rawInput);
   }
 }
