@@ -134,7 +134,11 @@ describe('PrintRelay (core side) against a hand-driven main', () => {
       exit: () => undefined,
       createCore: (options) => {
         relay = options.desktopPdf;
-        return { events: { subscribe: () => () => undefined }, close: () => undefined } as never;
+        return {
+          events: { subscribe: () => () => undefined },
+          deliveries: { scheduler: { start: () => undefined } },
+          close: () => undefined,
+        } as never;
       },
       log: (line) => logs.push(line),
     });
