@@ -15,7 +15,8 @@ import {
 } from './deliveries/wiring';
 import { registerLeadReportHandlers } from './reports/leads/handlers';
 import { registerLeadRenderHandlers } from './reports/leads/render/handlers';
-import { LeadTemplateStore } from './reports/leads/render/template-store';
+import { builtinTemplates, LeadTemplateStore } from './reports/leads/render/template-store';
+import { TeamDatabase } from './team-db/team-db';
 import { LeadReportService } from './reports/leads/service';
 import { SessionReportSender } from './monitor/session-report-sender';
 import { ChosenPdfEngine } from './render/engine-choice';
@@ -54,6 +55,8 @@ export interface Core {
   // --- subscriptions, scheduler and deliveries (issue 4) ---
   /** Its scheduler is not started here: the app and `leadwatch daemon` start it. */
   deliveries: Deliveries;
+  /** Where subscriptions, templates and deliveries live (team PostgreSQL or local store). */
+  team: TeamDatabase;
   close(): void;
 }
 
@@ -89,8 +92,14 @@ export function createCore(options: CoreOptions): Core {
 
   const leadReports = new LeadReportService({ store, connections, config });
   registerLeadReportHandlers(registry, leadReports);
-  const leadTemplates = new LeadTemplateStore(store);
-  leadTemplates.seedBuiltins();
+  // Subscriptions, templates and deliveries: the team PostgreSQL when configured, else local.
+  const team = new TeamDatabase({
+    store,
+    pool: () => connections.pg(),
+    prepare: (tables) =>
+      tables.templates.seedBuiltins(builtinTemplates(), new Date().toISOString()),
+  });
+  const leadTemplates = new LeadTemplateStore(team.templates);
   registerLeadRenderHandlers(registry, {
     templates: leadTemplates,
     pdf,
@@ -100,8 +109,14 @@ export function createCore(options: CoreOptions): Core {
 
   // --- subscriptions, scheduler and deliveries (issue 4) ---
   const env = options.env ?? process.env;
+  const logError = (scope: string, message: string, detail: string | null) =>
+    store.sqlite
+      .prepare('INSERT INTO error_log (scope, message, detail) VALUES (?, ?, ?)')
+      .run(scope, message, detail);
+  const deliveryOptions = deliveryOptionsFromEnv(env);
+  let lastSchedulerError: string | null = null;
   const deliveries = createDeliveries({
-    store,
+    team,
     producer: new LeadReportProducer({
       generate: (params) => leadReports.generate(params),
       templates: leadTemplates,
@@ -110,11 +125,17 @@ export function createCore(options: CoreOptions): Core {
     }),
     config: () => channelConfig(config(), env),
     onChange: (id, status) => events.emit('delivery.changed', { id, status }),
-    logError: (message, detail) =>
-      store.sqlite
-        .prepare('INSERT INTO error_log (scope, message, detail) VALUES (?, ?, ?)')
-        .run('delivery', message, detail),
-    ...deliveryOptionsFromEnv(env),
+    logError: (message, detail) => logError('delivery', message, detail),
+    ...deliveryOptions,
+    scheduler: {
+      ...deliveryOptions.scheduler,
+      // Once per distinct failure, not once per poll while the team database is down.
+      onError: (message) => {
+        if (message === lastSchedulerError) return;
+        lastSchedulerError = message;
+        logError('scheduler', message, null);
+      },
+    },
   });
   registerDeliveryHandlers(registry, deliveries);
   // --- end subscriptions, scheduler and deliveries ---
@@ -132,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     paths,
     pdf,
     deliveries,
+    team,
     close: () => {
       void deliveries.scheduler.stop();
       void connections.close();

@@ -34,9 +34,15 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
         log(`delivery ${p.id}: ${p.status}`);
       });
       core.deliveries.scheduler.start();
-      log(
-        `scheduler started (${core.deliveries.scheduler.plannedIds.length} active subscriptions)`,
-      );
+      const home =
+        core.team.storage === 'postgres' ? 'the team database (DATABASE_URL)' : 'the local store';
+      try {
+        const active = await core.deliveries.subscriptions.active();
+        log(`scheduler started: ${active.length} active subscriptions in ${home}`);
+      } catch (error) {
+        // Not fatal: the scheduler looks again on every poll and delivers once it can.
+        log(`scheduler started, but ${home} cannot be read yet: ${(error as Error).message}`);
+      }
       try {
         while (!stop.signal.aborted) {
           const r = await core.registry.dispatch('monitor.runOnce', undefined);

@@ -5,17 +5,24 @@ import { startHttpReceiver, type HttpReceiver } from './testing/http-receiver';
 import { startMailSink, type MailSink } from './testing/mail-sink';
 import { waitFor } from './testing/wait';
 import { deliveryWorld, subscription, type World } from './testing/world';
+import { TEAM_BACKENDS, teamBackend, type TeamBackend } from '../team-db/testing/backends';
 
 let sink: MailSink;
+let backend: TeamBackend;
 let http: HttpReceiver;
 const temps: { cleanup(): void }[] = [];
 const worlds: World[] = [];
 
-function world(options: Parameters<typeof deliveryWorld>[1] = {}): World {
+function tempDir(): string {
   const temp = makeTempDir('leadwatch-deliveries-');
   temps.push(temp);
-  const w = deliveryWorld(temp.dir, {
+  return temp.dir;
+}
+
+function world(options: Parameters<typeof deliveryWorld>[1] = {}): World {
+  const w = deliveryWorld(tempDir(), {
     ...options,
+    pool: backend.pool(),
     config: { smtpUrl: sink.url, ...options.config },
   });
   worlds.push(w);
@@ -29,6 +36,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const w of worlds.splice(0)) await w.close();
+  await backend.reset();
   sink.inbox.length = 0;
   sink.failNext = 0;
   sink.reject.clear();
@@ -57,8 +65,8 @@ async function deliverWithRetries(w: World, subscriptionId: number): Promise<Del
   expect(first.status).toBe('pending'); // the first try failed and is waiting for its retry
   // The scheduler's wake-up timer runs the retries when they fall due.
   w.scheduler.start();
-  return waitFor(() => {
-    const d = w.deliveries.get(first.id);
+  return waitFor(async () => {
+    const d = await w.deliveries.get(first.id);
     return d.status === 'sent' || d.status === 'failed' ? d : undefined;
   });
 }
@@ -73,11 +81,18 @@ function expectBackoff(d: DeliveryDetail, base: number) {
   });
 }
 
-describe('delivery state machine', () => {
+describe.each(TEAM_BACKENDS)('delivery state machine on the %s', (name) => {
+  beforeAll(async () => {
+    backend = await teamBackend(name, 'deliveries');
+  });
+  afterAll(async () => {
+    await backend.drop();
+  });
+
   it('email: the SMTP server fails twice, the third try sends exactly one mail', async () => {
     const w = world();
     sink.failNext = 2;
-    const sub = w.subscriptions.save(subscription());
+    const sub = await w.subscriptions.save(subscription());
     const d = await deliverWithRetries(w, sub.id);
 
     expect(d.status).toBe('sent');
@@ -112,7 +127,7 @@ describe('delivery state machine', () => {
     http.failNext = 2;
     http.errorBody = 'invalid_payload';
     const url = http.url('/services/T000/B000/s3cr3tT0kenValue');
-    const sub = w.subscriptions.save(
+    const sub = await w.subscriptions.save(
       subscription({ deliveryMethod: 'slack', recipients: [url], createdBy: null }),
     );
     const d = await deliverWithRetries(w, sub.id);
@@ -137,7 +152,7 @@ describe('delivery state machine', () => {
     const w = world();
     http.failNext = 2;
     const url = http.url('/webhook/2f1c0a77-aaaa-bbbb-cccc-0123456789ab');
-    const sub = w.subscriptions.save(
+    const sub = await w.subscriptions.save(
       subscription({
         deliveryMethod: 'webhook',
         recipients: [url],
@@ -159,13 +174,13 @@ describe('delivery state machine', () => {
   it('a recipient refused by the server is retried alone; the others are not mailed again', async () => {
     const w = world();
     sink.reject.add('gone@example.com');
-    const sub = w.subscriptions.save(
+    const sub = await w.subscriptions.save(
       subscription({ recipients: ['manager@example.com', 'gone@example.com'] }),
     );
     const first = await w.deliveries.sendNow({ subscriptionId: sub.id });
     expect(first.status).toBe('pending');
     expect(sink.inbox.map((m) => m.to)).toEqual([['manager@example.com']]);
-    const after1 = w.deliveries.get(first.id);
+    const after1 = await w.deliveries.get(first.id);
     expect(after1.recipients).toEqual([
       expect.objectContaining({ recipient: 'manager@example.com', status: 'sent', error: null }),
       expect.objectContaining({ recipient: 'gone@example.com', status: 'failed' }),
@@ -174,8 +189,8 @@ describe('delivery state machine', () => {
 
     sink.reject.clear(); // the mailbox exists again
     w.scheduler.start();
-    const done = await waitFor(() => {
-      const d = w.deliveries.get(first.id);
+    const done = await waitFor(async () => {
+      const d = await w.deliveries.get(first.id);
       return d.status === 'sent' ? d : undefined;
     });
     expect(sink.inbox.map((m) => m.to)).toEqual([['manager@example.com'], ['gone@example.com']]);
@@ -187,7 +202,7 @@ describe('delivery state machine', () => {
     const w = world();
     http.failNext = 99;
     const url = http.url('/webhook/owner-test-secret-path');
-    const sub = w.subscriptions.save(
+    const sub = await w.subscriptions.save(
       subscription({
         deliveryMethod: 'webhook',
         recipients: [url],
@@ -202,7 +217,11 @@ describe('delivery state machine', () => {
     expect(d.log.filter((l) => l.to === 'sent')).toEqual([]);
     expect(d.recipients[0]?.status).toBe('failed');
     expect(http.requests).toHaveLength(3);
-    await waitFor(() => w.deliveries.get(d.id).note?.startsWith('owner told'), 5_000, 'owner note');
+    await waitFor(
+      async () => (await w.deliveries.get(d.id)).note?.startsWith('owner told'),
+      5_000,
+      'owner note',
+    );
     expect(sink.inbox).toHaveLength(1);
     const notice = sink.inbox[0]!;
     expect(notice.to).toEqual(['owner@example.com']);
@@ -220,23 +239,26 @@ describe('delivery state machine', () => {
     const retried = await w.deliveries.retry(d.id);
     expect(retried.status).toBe('sent');
     expect(retried.attempts).toBe(1);
-    expect(w.deliveries.get(d.id).log.some((l) => l.message?.startsWith('retry requested'))).toBe(
-      true,
-    );
+    expect(
+      (await w.deliveries.get(d.id)).log.some((l) => l.message?.startsWith('retry requested')),
+    ).toBe(true);
   });
 
   it('skip-when-empty records an empty period as sent with a note and sends nothing', async () => {
     const w = world();
     w.producer.empty = true;
-    const sub = w.subscriptions.save(subscription({ skipWhenEmpty: true }));
+    const sub = await w.subscriptions.save(subscription({ skipWhenEmpty: true }));
     const d = await w.deliveries.sendNow({ subscriptionId: sub.id });
     expect(d.status).toBe('sent');
     expect(d.note).toMatch(/^skipped: empty/);
     expect(sink.inbox).toEqual([]);
-    expect(w.deliveries.get(d.id).log.at(-1)).toMatchObject({ from: 'rendering', to: 'sent' });
+    expect((await w.deliveries.get(d.id)).log.at(-1)).toMatchObject({
+      from: 'rendering',
+      to: 'sent',
+    });
 
     // Without the option an empty report still goes out.
-    const other = w.subscriptions.save(subscription({ skipWhenEmpty: false }));
+    const other = await w.subscriptions.save(subscription({ skipWhenEmpty: false }));
     const sent = await w.deliveries.sendNow({ subscriptionId: other.id });
     expect(sent.note).toBeNull();
     expect(sink.inbox).toHaveLength(1);
@@ -244,23 +266,30 @@ describe('delivery state machine', () => {
 
   it('a delivery stuck in rendering past the working timeout is taken back by another instance', async () => {
     const a = world({ runner: { workingTimeoutMs: 400 } });
-    const sub = a.subscriptions.save(subscription());
+    const sub = await a.subscriptions.save(subscription());
     let release!: () => void;
     a.producer.hold = new Promise<void>((resolve) => (release = resolve));
     const hung = a.deliveries.sendNow({ subscriptionId: sub.id }); // hangs in rendering
-    const id = await waitFor(() => a.deliveries.list({ offset: 0, limit: 5 }).items[0]?.id);
-    expect(a.deliveries.get(id).status).toBe('rendering');
+    const id = await waitFor(
+      async () => (await a.deliveries.list({ offset: 0, limit: 5 })).items[0]?.id,
+    );
+    expect((await a.deliveries.get(id)).status).toBe('rendering');
 
-    // A second instance on the same file, before and after the lease runs out.
-    const b = deliveryWorld(a.db.path.replace(/\/leadwatch\.db$/, ''), {
-      config: { smtpUrl: sink.url },
-      runner: { workingTimeoutMs: 5_000 },
-    });
+    // A second instance (same file, or same team database from another data dir), before
+    // and after the lease runs out.
+    const b = deliveryWorld(
+      backend.pool() ? tempDir() : a.db.path.replace(/\/leadwatch\.db$/, ''),
+      {
+        pool: backend.pool(),
+        config: { smtpUrl: sink.url },
+        runner: { workingTimeoutMs: 5_000 },
+      },
+    );
     worlds.push(b);
     expect(await b.runner.runDue()).toEqual([]);
     await new Promise((r) => setTimeout(r, 450));
     expect(await b.runner.runDue()).toEqual([id]);
-    const d = b.deliveries.get(id);
+    const d = await b.deliveries.get(id);
     expect(d.status).toBe('sent');
     expect(d.attempts).toBe(2);
     expect(
@@ -273,12 +302,12 @@ describe('delivery state machine', () => {
     release();
     await hung;
     expect(sink.inbox).toHaveLength(1);
-    expect(a.deliveries.get(id).status).toBe('sent');
+    expect((await a.deliveries.get(id)).status).toBe('sent');
   });
 
   it('no recipients and no default: the error says so, and the send is never shown as sent', async () => {
     const w = world({ config: { reportRecipients: [] }, maxAttempts: 1 });
-    const sub = w.subscriptions.save(subscription({ recipients: [], createdBy: null }));
+    const sub = await w.subscriptions.save(subscription({ recipients: [], createdBy: null }));
     const d = await w.deliveries.sendNow({ subscriptionId: sub.id });
     expect(d.status).toBe('failed');
     expect(d.error).toMatch(/no recipients/);

@@ -78,7 +78,7 @@ export class DeliveryRunner {
         this.#again = false;
         await this.takeBackStuck();
         for (;;) {
-          const row = this.#deps.store.acquire(this.#now(), this.#workingMs, randomUUID());
+          const row = await this.#deps.store.acquire(this.#now(), this.#workingMs, randomUUID());
           if (!row) break;
           this.#changed(row.id, 'rendering');
           await this.#execute(row);
@@ -94,17 +94,17 @@ export class DeliveryRunner {
   /** Runs one delivery now if it is due and free (deliveries.retry, sendNow). */
   async runOne(id: number): Promise<DeliveryRow | null> {
     await this.takeBackStuck();
-    const row = this.#deps.store.acquire(this.#now(), this.#workingMs, randomUUID(), id);
+    const row = await this.#deps.store.acquire(this.#now(), this.#workingMs, randomUUID(), id);
     if (row) {
       this.#changed(row.id, 'rendering');
       await this.#execute(row);
     }
-    return this.#deps.store.get(id);
+    return await this.#deps.store.get(id);
   }
 
   /** Takes back every delivery whose worker's lease ran out (also run before each batch). */
   async takeBackStuck(): Promise<void> {
-    for (const row of this.#deps.store.stuck(this.#now())) {
+    for (const row of await this.#deps.store.stuck(this.#now())) {
       const why = `taken back: still ${row.status} when its lease ran out at ${row.lease_until} (the worker crashed or hung)`;
       // No backoff: the working timeout already waited, and the cause was ours, not the server's.
       await this.#attemptFailed(row, row.status, row.lease_token, why, 0).catch((error) => {
@@ -121,7 +121,7 @@ export class DeliveryRunner {
       if (error instanceof LeaseLostError) return; // another instance has it now
       await this.#attemptFailed(
         row,
-        this.#deps.store.get(row.id)?.status ?? 'rendering',
+        (await this.#deps.store.get(row.id))?.status ?? 'rendering',
         token,
         (error as Error).message,
       ).catch((e) => {
@@ -145,10 +145,10 @@ export class DeliveryRunner {
       );
       return;
     }
-    store.keepReport(row.id, token, JSON.stringify(content.report), content.pdfPath);
+    await store.keepReport(row.id, token, JSON.stringify(content.report), content.pdfPath);
     if (content.isEmpty && request.skipWhenEmpty) {
       // Recorded as sent (nothing is owed) with a note, so it is neither retried nor shown as a failure.
-      this.#to(
+      await this.#to(
         row.id,
         'rendering',
         'sent',
@@ -158,12 +158,19 @@ export class DeliveryRunner {
       );
       return;
     }
-    this.#to(row.id, 'rendering', 'sending', null, {}, token, true);
-    const all = store.recipients(row.id);
+    await this.#to(row.id, 'rendering', 'sending', null, {}, token, true);
+    const all = await store.recipients(row.id);
     const owed = all.filter((r) => r.status !== 'sent');
     if (all.length > 0 && owed.length === 0) {
       // A worker died after the last recipient got it but before saying so: nothing is owed.
-      this.#to(row.id, 'sending', 'sent', 'every recipient already had it', { error: null }, token);
+      await this.#to(
+        row.id,
+        'sending',
+        'sent',
+        'every recipient already had it',
+        { error: null },
+        token,
+      );
       return;
     }
     if (all.length === 0) {
@@ -176,7 +183,7 @@ export class DeliveryRunner {
       return;
     }
     // The last look before anything leaves the machine: a worker that outlived its lease stops here.
-    if (!store.holdsLease(row.id, token, this.#now()))
+    if (!(await store.holdsLease(row.id, token, this.#now())))
       throw new LeaseLostError(`Delivery ${row.id}: lease expired before sending`);
     const { outcomes, warning } = await sendToRecipients(
       request.method,
@@ -185,11 +192,18 @@ export class DeliveryRunner {
       { deliveryId: row.id, config: this.#deps.config(), options: this.#options },
     );
     // Recorded whatever happened to the lease meanwhile: what was sent was sent.
-    for (const o of outcomes)
-      store.setRecipient(row.id, o.recipient, o.error ? 'failed' : 'sent', o.error, this.#now());
+    for (const o of outcomes) {
+      await store.setRecipient(
+        row.id,
+        o.recipient,
+        o.error ? 'failed' : 'sent',
+        o.error,
+        this.#now(),
+      );
+    }
     const failed = outcomes.filter((o) => o.error);
     if (failed.length === 0) {
-      this.#to(
+      await this.#to(
         row.id,
         'sending',
         'sent',
@@ -223,13 +237,13 @@ export class DeliveryRunner {
     error: string,
     delayOverrideMs?: number,
   ): Promise<void> {
-    const current = this.#deps.store.get(row.id) ?? row;
+    const current = (await this.#deps.store.get(row.id)) ?? row;
     const request: DeliveryRequest = requestOf(current);
     const now = this.#now();
     if (current.attempts < request.maxAttempts) {
       const delay = delayOverrideMs ?? this.#backoffMs * 2 ** (current.attempts - 1);
       const next = new Date(now.getTime() + delay).toISOString();
-      this.#to(
+      await this.#to(
         row.id,
         from,
         'pending',
@@ -239,7 +253,7 @@ export class DeliveryRunner {
       );
       return;
     }
-    const failedRow = this.#to(
+    const failedRow = await this.#to(
       row.id,
       from,
       'failed',
@@ -248,18 +262,17 @@ export class DeliveryRunner {
       token,
     );
     this.#deps.logError?.(`Delivery ${row.id} failed: ${error}`, `delivery:${row.id}`);
-    const notDelivered = this.#deps.store
-      .recipients(row.id)
+    const notDelivered = (await this.#deps.store.recipients(row.id))
       .filter((r) => r.status !== 'sent')
       .map((r) => ({ recipient: displayRecipient(r.recipient), error: r.error }));
     const note = await tellOwner(failedRow, request, notDelivered, {
       config: this.#deps.config(),
       options: this.#options,
     });
-    this.#deps.store.setNote(row.id, note);
+    await this.#deps.store.setNote(row.id, note);
   }
 
-  #to(
+  async #to(
     id: number,
     from: DeliveryStatus,
     to: DeliveryStatus,
@@ -267,10 +280,13 @@ export class DeliveryRunner {
     fields: Parameters<DeliveryStore['transition']>[4],
     token: string | null,
     renewLease = false,
-  ): DeliveryRow {
+  ): Promise<DeliveryRow> {
     const now = this.#now();
     const until = renewLease ? new Date(now.getTime() + this.#workingMs).toISOString() : null;
-    const row = this.#deps.store.transition(id, from, to, message, fields, now, { token, until });
+    const row = await this.#deps.store.transition(id, from, to, message, fields, now, {
+      token,
+      until,
+    });
     this.#changed(id, to);
     return row;
   }

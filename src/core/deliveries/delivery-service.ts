@@ -11,7 +11,7 @@ import { AppError, notFound } from '../rpc/errors';
 import { periodFor } from '../subscriptions/period';
 import type { SubscriptionService } from '../subscriptions/subscription-service';
 import { defaultRecipients, type ChannelConfig } from './channels';
-import type { DeliveryStore } from './delivery-store';
+import type { DeliveryListFilter, DeliveryStore } from './delivery-store';
 import { displayRecipient, type DeliveryRunner } from './delivery-runner';
 import { requestOf, type DeliveryRequest, type DeliveryRow } from './types';
 
@@ -45,9 +45,12 @@ export class DeliveryService {
    * Claims the period a run at local time `fire` reports on. Returns whether this call
    * created the row; false means some instance (maybe this one) already has it.
    */
-  claimScheduled(sub: Subscription, fire: DateTime): { id: number | null; claimed: boolean } {
+  async claimScheduled(
+    sub: Subscription,
+    fire: DateTime,
+  ): Promise<{ id: number | null; claimed: boolean }> {
     const period = periodFor(sub.reportType, fire);
-    const result = this.deps.deliveries.claim({
+    const result = await this.deps.deliveries.claim({
       subscriptionId: sub.id,
       periodStart: period.start,
       periodEnd: period.end,
@@ -70,7 +73,7 @@ export class DeliveryService {
     let recipients: string[];
     let period: { start: string; end: string };
     if ('subscriptionId' in input) {
-      const sub = this.deps.subscriptions.get(input.subscriptionId);
+      const sub = await this.deps.subscriptions.get(input.subscriptionId);
       const fire = DateTime.fromJSDate(this.#now(), { zone: sub.timezone });
       const p = periodFor(sub.reportType, fire);
       request = this.#requestFor(sub, p.params, 'manual');
@@ -94,7 +97,7 @@ export class DeliveryService {
       recipients = this.#recipients(input.method, input.recipients);
       period = adHocPeriod(params);
     }
-    const { id } = this.deps.deliveries.claim({
+    const { id } = await this.deps.deliveries.claim({
       subscriptionId: null,
       periodStart: period.start,
       periodEnd: period.end,
@@ -106,15 +109,15 @@ export class DeliveryService {
     if (id === null) throw new AppError('internal', 'The delivery could not be recorded.');
     this.deps.onChange?.(id, 'pending');
     await this.deps.runner.runOne(id);
-    return this.get(id);
+    return await this.get(id);
   }
 
   /** Runs a delivery again now; a failed one gets a fresh round of tries. */
   async retry(id: number): Promise<DeliverySummary> {
-    if (!this.deps.deliveries.get(id)) throw notFound(`Delivery ${id}`);
+    if (!(await this.deps.deliveries.get(id))) throw notFound(`Delivery ${id}`);
     // A delivery left behind by a crashed worker is taken back first (it may end failed).
     await this.deps.runner.takeBackStuck();
-    const row = this.deps.deliveries.get(id)!;
+    const row = (await this.deps.deliveries.get(id))!;
     if (row.status === 'sent') {
       throw new AppError(
         'conflict',
@@ -127,29 +130,33 @@ export class DeliveryService {
         `Delivery ${id} is being ${row.status === 'rendering' ? 'rendered' : 'sent'} right now.`,
       );
     }
-    this.deps.deliveries.requeue(id, this.#now(), 'retry requested: a fresh round of tries');
+    await this.deps.deliveries.requeue(id, this.#now(), 'retry requested: a fresh round of tries');
     await this.deps.runner.runOne(id);
-    return this.get(id);
+    return await this.get(id);
   }
 
-  list(filter: Parameters<DeliveryStore['list']>[0]) {
-    const { rows, total } = this.deps.deliveries.list(filter);
+  async list(filter: DeliveryListFilter) {
+    const { rows, total } = await this.deps.deliveries.list(filter);
     return { items: rows.map(toSummary), total, offset: filter.offset };
   }
 
-  get(id: number): DeliveryDetail {
-    const row = this.deps.deliveries.get(id);
+  async get(id: number): Promise<DeliveryDetail> {
+    const [row, log, recipients] = await Promise.all([
+      this.deps.deliveries.get(id),
+      this.deps.deliveries.log(id),
+      this.deps.deliveries.recipients(id),
+    ]);
     if (!row) throw notFound(`Delivery ${id}`);
     return {
       ...toSummary(row),
       report: row.report_json ? (JSON.parse(row.report_json) as unknown) : null,
-      log: this.deps.deliveries.log(id).map((l) => ({
+      log: log.map((l) => ({
         from: l.from_status,
         to: l.to_status,
         message: l.message,
         at: l.at,
       })),
-      recipients: this.deps.deliveries.recipients(id).map((r) => ({
+      recipients: recipients.map((r) => ({
         recipient: displayRecipient(r.recipient),
         status: r.status,
         error: r.error,

@@ -4,7 +4,7 @@ import type { Deliveries } from './wiring';
 /** Contract handlers for subscriptions and deliveries: validation is the registry's, logic the services'. */
 export function registerDeliveryHandlers(registry: Registry, d: Deliveries): void {
   registry
-    .register('subscriptions.list', () => ({ items: d.subscriptions.list() }))
+    .register('subscriptions.list', async () => ({ items: await d.subscriptions.list() }))
     .register('subscriptions.save', (input) => d.subscriptions.save(input))
     .register('subscriptions.delete', ({ id }) => d.subscriptions.delete(id))
     .register('deliveries.list', (filter) => d.deliveries.list(filter))

@@ -15,7 +15,7 @@ import type { ProducedReport, ReportProducer } from './types';
 export interface LeadReportProducerDeps {
   /** The report computation (reports/leads). */
   generate(params: LeadReportParams): Promise<{ report: LeadReport }>;
-  templates: { get(id: number): ReportTemplate };
+  templates: { get(id: number): Promise<ReportTemplate> };
   pdf: PdfEngine;
   reportsDir: string;
 }
@@ -37,7 +37,7 @@ export class LeadReportProducer implements ReportProducer {
     templateId: number | null;
   }): Promise<ProducedReport> {
     const { report } = await this.deps.generate(request.params);
-    const doc = buildLeadReportDocument(report, this.#options(report, request.templateId));
+    const doc = buildLeadReportDocument(report, await this.#options(report, request.templateId));
     const pdf = await this.deps.pdf.renderPdf(doc.html, {
       format: 'A4',
       headerTemplate: doc.headerTemplate,
@@ -59,10 +59,10 @@ export class LeadReportProducer implements ReportProducer {
   }
 
   /** A stored template by id (a built-in row renders its file), else the type's built-in. */
-  #options(report: LeadReport, templateId: number | null): LeadRenderOptions {
+  async #options(report: LeadReport, templateId: number | null): Promise<LeadRenderOptions> {
     const builtin = report.report_type === 'daily' ? 'daily' : 'weekly';
     if (templateId === null) return { kind: builtin };
-    const t = this.deps.templates.get(templateId);
+    const t = await this.deps.templates.get(templateId);
     if (t.builtin) return { kind: t.kind === 'leads_daily' ? 'daily' : 'weekly' };
     return { kind: 'custom', template: t.body };
   }

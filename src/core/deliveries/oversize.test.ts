@@ -51,7 +51,7 @@ function realWorld(name: string, maxAttachmentBytes?: number): World {
 describe('attachments and the size limit', () => {
   it('mails the real PDF with an HTML summary, and keeps the PDF with the delivery', async () => {
     const w = realWorld('fits');
-    const sub = w.subscriptions.save(subscription());
+    const sub = await w.subscriptions.save(subscription());
     const d = await w.deliveries.sendNow({ subscriptionId: sub.id });
     expect(d.status).toBe('sent');
     expect(d.pdfPath).toBeTruthy();
@@ -68,7 +68,7 @@ describe('attachments and the size limit', () => {
   it('over the limit: a summary mail without the file, a warning, the file kept locally', async () => {
     const w = realWorld('too-big', 1024);
     const before = sink.inbox.length;
-    const sub = w.subscriptions.save(subscription());
+    const sub = await w.subscriptions.save(subscription());
     const d = await w.deliveries.sendNow({ subscriptionId: sub.id });
     expect(d.status).toBe('sent');
     expect(d.note).toMatch(/over the 1 KB limit: sent as a summary; it is kept at .*\.pdf/);
@@ -79,6 +79,6 @@ describe('attachments and the size limit', () => {
     expect(mail.text).toMatch(/larger than the .* mail limit, so it is not attached/);
     expect(mail.text).toContain(d.pdfPath!);
     expect(mail.html).toContain('Leads created'); // not an empty mail
-    expect(w.deliveries.get(d.id).log.at(-1)?.message).toMatch(/^sent; attachment/);
+    expect((await w.deliveries.get(d.id)).log.at(-1)?.message).toMatch(/^sent; attachment/);
   }, 60_000);
 });

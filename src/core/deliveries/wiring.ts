@@ -1,15 +1,16 @@
 import type { DeliveryStatus } from '../../shared/deliveries';
 import { DeliveryScheduler, type SchedulerOptions } from '../scheduler/scheduler';
-import type { Store } from '../store/open';
 import { SubscriptionService } from '../subscriptions/subscription-service';
+import type { TeamDatabase } from '../team-db/team-db';
 import type { ChannelConfig } from './channels';
 import { DeliveryRunner, type RunnerOptions } from './delivery-runner';
 import { DeliveryService } from './delivery-service';
-import { DeliveryStore } from './delivery-store';
+import type { DeliveryStore } from './delivery-store';
 import type { ReportProducer } from './types';
 
 export interface DeliveriesWiring {
-  store: Store;
+  /** Where subscriptions and deliveries live: the team PostgreSQL, or the local store. */
+  team: Pick<TeamDatabase, 'deliveries' | 'subscriptions'>;
   producer: ReportProducer;
   config: () => ChannelConfig;
   onChange?: (id: number, status: DeliveryStatus) => void;
@@ -29,10 +30,10 @@ export interface Deliveries {
   store: DeliveryStore;
 }
 
-/** Subscriptions, runner, service and scheduler over one store, as core and tests build them. */
+/** Subscriptions, runner, service and scheduler over the team tables, as core and tests build them. */
 export function createDeliveries(w: DeliveriesWiring): Deliveries {
-  const store = new DeliveryStore(w.store);
-  const subscriptions = new SubscriptionService(w.store, w.now);
+  const store = w.team.deliveries;
+  const subscriptions = new SubscriptionService(w.team.subscriptions, w.now);
   const runner = new DeliveryRunner(
     {
       store,

@@ -5,8 +5,10 @@ import { makeTempDir } from '../../../test/helpers/temp-dir';
 import { startMailSink, type MailSink } from '../deliveries/testing/mail-sink';
 import { waitFor } from '../deliveries/testing/wait';
 import { deliveryWorld, subscription, type World } from '../deliveries/testing/world';
+import { TEAM_BACKENDS, teamBackend, type TeamBackend } from '../team-db/testing/backends';
 
 let sink: MailSink;
+let backend: TeamBackend;
 const temps: { cleanup(): void }[] = [];
 const worlds: World[] = [];
 
@@ -20,25 +22,32 @@ function clock(iso: string) {
   return c;
 }
 
-function world(dir?: string, options: Parameters<typeof deliveryWorld>[1] = {}): World {
-  let where = dir;
+/**
+ * An instance. `peer`: another instance of the same team, sharing its data dir on the
+ * local store, or only the database (its own data dir, another machine) on PostgreSQL.
+ */
+function world(peer?: World, options: Parameters<typeof deliveryWorld>[1] = {}): World {
+  let where = peer && !backend.pool() ? peer.db.path.replace(/\/leadwatch\.db$/, '') : null;
   if (!where) {
     const temp = makeTempDir('leadwatch-scheduler-');
     temps.push(temp);
     where = temp.dir;
   }
-  const w = deliveryWorld(where, { ...options, config: { smtpUrl: sink.url } });
+  const w = deliveryWorld(where, {
+    ...options,
+    pool: backend.pool(),
+    config: { smtpUrl: sink.url },
+  });
   worlds.push(w);
   return w;
 }
-
-const dirOf = (w: World) => w.db.path.replace(/\/leadwatch\.db$/, '');
 
 beforeAll(async () => {
   sink = await startMailSink();
 });
 afterEach(async () => {
   for (const w of worlds.splice(0)) await w.close();
+  await backend.reset();
   sink.inbox.length = 0;
 });
 afterAll(async () => {
@@ -46,15 +55,22 @@ afterAll(async () => {
   for (const t of temps) t.cleanup();
 });
 
-describe('scheduler', () => {
+describe.each(TEAM_BACKENDS)('scheduler on the %s', (name) => {
+  beforeAll(async () => {
+    backend = await teamBackend(name, 'scheduler');
+  });
+  afterAll(async () => {
+    await backend.drop();
+  });
+
   it('delivers the last missed run at start-up, once, and nothing older', async () => {
     const c = clock('2026-11-20T10:00:00Z');
     const w = world(undefined, { now: c.now });
-    const sub = w.subscriptions.save(subscription()); // daily 07:00 Berlin
+    const sub = await w.subscriptions.save(subscription()); // daily 07:00 Berlin
     c.set('2026-11-23T12:00:00Z'); // no instance ran for three days
     w.scheduler.start();
-    const d = await waitFor(() => {
-      const item = w.deliveries.list({ offset: 0, limit: 10 }).items[0];
+    const d = await waitFor(async () => {
+      const item = (await w.deliveries.list({ offset: 0, limit: 10 })).items[0];
       return item?.status === 'sent' ? item : undefined;
     });
     expect(d).toMatchObject({
@@ -63,7 +79,7 @@ describe('scheduler', () => {
       periodStart: '2026-11-21T23:00:00.000Z', // 22 Nov in Berlin: the day before today's run
       periodEnd: '2026-11-22T23:00:00.000Z',
     });
-    expect(w.deliveries.list({ offset: 0, limit: 10 }).total).toBe(1);
+    expect((await w.deliveries.list({ offset: 0, limit: 10 })).total).toBe(1);
     expect(sink.inbox).toHaveLength(1);
     // Ticking again (a timer, a poll, a restart) claims nothing new for the same period.
     expect((await w.scheduler.tick()).claimed).toEqual([]);
@@ -72,7 +88,7 @@ describe('scheduler', () => {
   it('does not deliver a run older than the catch-up window', async () => {
     const c = clock('2026-11-01T10:00:00Z');
     const w = world(undefined, { now: c.now, scheduler: { catchUpMs: 86_400_000 } });
-    w.subscriptions.save(subscription({ reportType: 'weekly', deliveryDays: ['mon'] }));
+    await w.subscriptions.save(subscription({ reportType: 'weekly', deliveryDays: ['mon'] }));
     c.set('2026-11-19T12:00:00Z'); // Thursday: Monday's run is three days back
     expect(await w.scheduler.tick()).toEqual({ claimed: [], ran: [] });
   });
@@ -80,8 +96,8 @@ describe('scheduler', () => {
   it('two instances ticking at the due time claim the period once', async () => {
     const c = clock('2026-11-22T12:00:00Z');
     const a = world(undefined, { now: c.now });
-    const b = world(dirOf(a), { now: c.now });
-    a.subscriptions.save(subscription());
+    const b = world(a, { now: c.now });
+    await a.subscriptions.save(subscription());
     c.set('2026-11-23T06:00:00Z'); // 07:00 in Berlin
     const [ra, rb] = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     expect([...ra.claimed, ...rb.claimed]).toHaveLength(1);
@@ -89,29 +105,34 @@ describe('scheduler', () => {
     expect(sink.inbox).toHaveLength(1);
   });
 
-  it('re-plans at once when a subscription is saved, changed, paused or deleted', () => {
-    const w = world();
+  it('re-plans at once when a subscription is saved, changed, paused or deleted', async () => {
+    // A long poll: only the change itself can re-plan within the waits below.
+    const w = world(undefined, { scheduler: { pollMs: 60_000 } });
     w.scheduler.start();
-    const sub = w.subscriptions.save(
+    const planned = (ids: number[]) =>
+      waitFor(() => JSON.stringify(w.scheduler.plannedIds) === JSON.stringify(ids), 2_000);
+    const sub = await w.subscriptions.save(
       subscription({ deliveryTime: '06:15', timezone: 'Asia/Tokyo' }),
     );
-    expect(w.scheduler.plannedIds).toEqual([sub.id]);
+    await planned([sub.id]);
     const job = () => schedule.scheduledJobs[`subscription-${sub.id}`];
-    const next = () =>
-      DateTime.fromMillis(job()!.nextInvocation()!.getTime()).setZone('Asia/Tokyo');
-    expect(next().toFormat('HH:mm')).toBe('06:15');
+    const at = () =>
+      DateTime.fromMillis(job()!.nextInvocation()!.getTime())
+        .setZone('Asia/Tokyo')
+        .toFormat('HH:mm');
+    expect(at()).toBe('06:15');
 
-    w.subscriptions.save({
+    await w.subscriptions.save({
       ...subscription({ deliveryTime: '18:45', timezone: 'Asia/Tokyo' }),
       id: sub.id,
     });
-    expect(next().toFormat('HH:mm')).toBe('18:45');
-    w.subscriptions.save({ ...subscription({ active: false }), id: sub.id });
-    expect(w.scheduler.plannedIds).toEqual([]);
-    w.subscriptions.save({ ...subscription(), id: sub.id });
-    expect(w.scheduler.plannedIds).toEqual([sub.id]);
-    w.subscriptions.delete(sub.id);
-    expect(w.scheduler.plannedIds).toEqual([]);
+    await waitFor(() => job() && at() === '18:45', 2_000, 'the new time');
+    await w.subscriptions.save({ ...subscription({ active: false }), id: sub.id });
+    await planned([]);
+    await w.subscriptions.save({ ...subscription(), id: sub.id });
+    await planned([sub.id]);
+    await w.subscriptions.delete(sub.id);
+    await planned([]);
     expect(job()).toBeUndefined();
   });
 
@@ -120,12 +141,12 @@ describe('scheduler', () => {
     w.scheduler.start();
     const zone = 'Asia/Kolkata';
     const due = DateTime.now().setZone(zone).plus({ seconds: 3 }).startOf('second');
-    const sub = w.subscriptions.save(
+    const sub = await w.subscriptions.save(
       subscription({ deliveryTime: due.toFormat('HH:mm:ss'), timezone: zone }),
     );
-    expect(w.deliveries.list({ offset: 0, limit: 5 }).total).toBe(0);
-    const d = await waitFor(() => {
-      const item = w.deliveries.list({ offset: 0, limit: 5 }).items[0];
+    expect((await w.deliveries.list({ offset: 0, limit: 5 })).total).toBe(0);
+    const d = await waitFor(async () => {
+      const item = (await w.deliveries.list({ offset: 0, limit: 5 })).items[0];
       return item?.status === 'sent' ? item : undefined;
     }, 10_000);
     expect(Date.parse(d.createdAt)).toBeGreaterThanOrEqual(due.toMillis());

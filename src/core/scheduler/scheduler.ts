@@ -24,6 +24,8 @@ export interface SchedulerOptions {
   pollMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
+  /** A tick that failed (the team database is down, say); core keeps it in error_log. */
+  onError?: (message: string) => void;
 }
 
 export const DEFAULT_CATCH_UP_MS = 7 * 86_400_000;
@@ -72,15 +74,8 @@ export class DeliveryScheduler {
     if (this.#started) return;
     this.#started = true;
     // A change made in this process re-plans at once; other processes' changes on the next poll.
-    this.#unsubscribe = this.#deps.subscriptions.onChange(() => {
-      this.plan();
-      this.#kick();
-    });
-    this.plan();
-    this.#poll = setInterval(() => {
-      this.plan();
-      this.#kick();
-    }, this.#pollMs);
+    this.#unsubscribe = this.#deps.subscriptions.onChange(() => this.#kick());
+    this.#poll = setInterval(() => this.#kick(), this.#pollMs);
     this.#poll.unref();
     this.#kick();
   }
@@ -96,8 +91,15 @@ export class DeliveryScheduler {
   }
 
   /** Brings the timers in line with the active subscriptions. */
-  plan(): void {
-    const active = new Map(this.#deps.subscriptions.active().map((s) => [s.id, s]));
+  async plan(): Promise<Subscription[]> {
+    const list = await this.#deps.subscriptions.active();
+    this.#planFor(list);
+    return list;
+  }
+
+  #planFor(list: Subscription[]): void {
+    if (!this.#started) return; // stopped while the list was read: leave no timer behind
+    const active = new Map(list.map((s) => [s.id, s]));
     for (const [id, planned] of this.#jobs) {
       const sub = active.get(id);
       if (!sub || planKey(sub) !== planned.key) {
@@ -123,10 +125,12 @@ export class DeliveryScheduler {
   async tick(): Promise<{ claimed: number[]; ran: number[] }> {
     const now = new Date(Math.max(this.#now().getTime(), this.#floor));
     const claimed: number[] = [];
-    for (const sub of this.#deps.subscriptions.active()) {
+    // One read serves both: the timers follow the list, the claims are made from it.
+    const active = await this.plan();
+    for (const sub of active) {
       const fire = lastDueFire(sub, now, this.#notBefore(sub, now));
       if (!fire) continue;
-      const { id, claimed: mine } = this.#deps.deliveries.claimScheduled(sub, fire);
+      const { id, claimed: mine } = await this.#deps.deliveries.claimScheduled(sub, fire);
       if (mine && id !== null) {
         claimed.push(id);
         this.options.log?.(`claimed delivery ${id} (subscription ${sub.id}, due ${fire.toISO()})`);
@@ -148,22 +152,38 @@ export class DeliveryScheduler {
       return;
     }
     this.#ticking = this.tick()
-      .catch((error: unknown) => this.options.log?.(`scheduler tick failed: ${String(error)}`))
-      .finally(() => {
+      .then(
+        () => true,
+        (error: unknown) => {
+          this.#failed(`scheduler tick failed: ${String(error)}`);
+          return false;
+        },
+      )
+      .then((ok) => {
         this.#ticking = null;
         if (!this.#started) return;
         if (this.#kickAgain) {
           this.#kickAgain = false;
           this.#kick();
-        } else this.#armWake();
+        } else if (ok) {
+          // After a failed tick the poll tries again; a wake-up read would only fail too.
+          this.#armWake().catch((error: unknown) =>
+            this.#failed(`scheduler could not plan its next wake-up: ${String(error)}`),
+          );
+        }
       });
   }
 
+  #failed(message: string): void {
+    this.options.log?.(message);
+    this.options.onError?.(message);
+  }
+
   /** A timer for the next retry or lease expiry, so backoff is honoured to the second. */
-  #armWake(): void {
+  async #armWake(): Promise<void> {
+    const next = await this.#deps.store.nextWake();
     if (this.#wake) clearTimeout(this.#wake);
-    const next = this.#deps.store.nextWake();
-    if (!next) return;
+    if (!next || !this.#started) return;
     const delay = Math.max(0, Math.min(Date.parse(next) - this.#now().getTime(), this.#pollMs));
     this.#wake = setTimeout(() => this.#kick(), delay + 5);
     this.#wake.unref();

@@ -1,21 +1,20 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Subscription, SubscriptionDraft, Weekday } from '../../shared/deliveries';
 import { AppError, notFound } from '../rpc/errors';
-import { deliveries, reportTemplates, subscriptions } from '../store/schema';
-import type { Store } from '../store/open';
 import { isValidZone, nextFire } from './period';
+import type { SubscriptionRecord, SubscriptionRows, SubscriptionValues } from './subscription-rows';
 
-type Row = typeof subscriptions.$inferSelect;
+type Row = SubscriptionRecord;
 
 /**
- * Subscriptions CRUD. Every change is announced to listeners (the scheduler re-plans at
- * once); other processes see it on their next poll, since the table is shared.
+ * Subscriptions CRUD over the team's table (PostgreSQL) or the local one. Every change is
+ * announced to listeners (the scheduler re-plans at once); other instances see it on their
+ * next poll, since the table is shared.
  */
 export class SubscriptionService {
   readonly #listeners = new Set<(id: number) => void>();
 
   constructor(
-    private readonly store: Store,
+    private readonly rows: SubscriptionRows,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -24,22 +23,22 @@ export class SubscriptionService {
     return () => this.#listeners.delete(listener);
   }
 
-  list(): Subscription[] {
-    const rows = this.store.db.select().from(subscriptions).orderBy(asc(subscriptions.id)).all();
+  async list(): Promise<Subscription[]> {
+    const rows = await this.rows.all();
     return rows.flatMap((r) => (isLeadReport(r) ? [this.#toSubscription(r)] : []));
   }
 
-  active(): Subscription[] {
-    return this.list().filter((s) => s.active);
+  async active(): Promise<Subscription[]> {
+    return (await this.list()).filter((s) => s.active);
   }
 
-  get(id: number): Subscription {
-    const row = this.store.db.select().from(subscriptions).where(eq(subscriptions.id, id)).get();
+  async get(id: number): Promise<Subscription> {
+    const row = await this.rows.get(id);
     if (!row || !isLeadReport(row)) throw notFound(`Subscription ${id}`);
     return this.#toSubscription(row);
   }
 
-  save(input: SubscriptionDraft): Subscription {
+  async save(input: SubscriptionDraft): Promise<Subscription> {
     // Luxon knows the IANA database the scheduler will use; the contract only checks shape.
     if (!isValidZone(input.timezone)) {
       throw new AppError(
@@ -47,8 +46,10 @@ export class SubscriptionService {
         `Unknown time zone "${input.timezone}" (use an IANA name like Europe/Berlin).`,
       );
     }
-    if (input.templateId !== null) this.#requireTemplate(input.templateId);
-    const values = {
+    if (input.templateId !== null && !(await this.rows.templateExists(input.templateId))) {
+      throw new AppError('invalid_input', `Report template ${input.templateId} does not exist.`);
+    }
+    const values: SubscriptionValues = {
       gymId: input.gymId,
       branchId: input.branchId,
       reportType: input.reportType,
@@ -65,46 +66,25 @@ export class SubscriptionService {
     };
     let id: number;
     if (input.id === undefined) {
-      const row = this.store.db
-        .insert(subscriptions)
-        .values({ ...values, createdAt: this.now().toISOString() })
-        .returning({ id: subscriptions.id })
-        .get();
-      id = row.id;
+      id = await this.rows.insert(values, this.now().toISOString());
     } else {
-      this.get(input.id);
-      this.store.db.update(subscriptions).set(values).where(eq(subscriptions.id, input.id)).run();
+      await this.get(input.id);
+      if (!(await this.rows.update(input.id, values))) throw notFound(`Subscription ${input.id}`);
       id = input.id;
     }
     this.#changed(id);
-    return this.get(id);
+    return await this.get(id);
   }
 
   /**
    * Deletes the subscription but keeps its delivery history: the rows lose their link (the
    * claim key stays unique) and keep what they delivered in their own request snapshot.
    */
-  delete(id: number): { id: number } {
-    this.get(id);
-    this.store.sqlite.transaction(() => {
-      this.store.db
-        .update(deliveries)
-        .set({ subscriptionId: null })
-        .where(eq(deliveries.subscriptionId, id))
-        .run();
-      this.store.db.delete(subscriptions).where(eq(subscriptions.id, id)).run();
-    })();
+  async delete(id: number): Promise<{ id: number }> {
+    await this.get(id);
+    await this.rows.remove(id);
     this.#changed(id);
     return { id };
-  }
-
-  #requireTemplate(id: number): void {
-    const row = this.store.db
-      .select({ id: reportTemplates.id })
-      .from(reportTemplates)
-      .where(eq(reportTemplates.id, id))
-      .get();
-    if (!row) throw new AppError('invalid_input', `Report template ${id} does not exist.`);
   }
 
   #changed(id: number): void {

@@ -1,13 +1,17 @@
 import { join } from 'node:path';
+import type pg from 'pg';
 import type { SubscriptionInput } from '../../../shared/deliveries';
 import { subscriptionInputSchema } from '../../../shared/deliveries';
+import { builtinTemplates } from '../../reports/leads/render/template-store';
 import { openStore, type Store } from '../../store/open';
+import { TeamDatabase } from '../../team-db/team-db';
 import type { ChannelConfig } from '../channels';
 import { createDeliveries, type Deliveries, type DeliveriesWiring } from '../wiring';
 import { FixtureProducer } from './fixture-producer';
 
 export interface World extends Deliveries {
   db: Store;
+  team: TeamDatabase;
   producer: FixtureProducer;
   config: ChannelConfig;
   events: { id: number; status: string }[];
@@ -15,17 +19,24 @@ export interface World extends Deliveries {
 }
 
 /**
- * Subscriptions, runner and scheduler over a real SQLite file in `dir`: what core wires,
- * with the fixture producer and test-sized timings. Several worlds on one `dir` are
- * several instances sharing the store.
+ * Subscriptions, runner and scheduler over a real SQLite file in `dir`, or with `pool` over
+ * a team PostgreSQL: what core wires, with the fixture producer and test-sized timings.
+ * Several worlds on one `dir` are instances sharing a data dir; worlds on different dirs
+ * with one `pool` are instances on different machines of one team.
  */
 export function deliveryWorld(
   dir: string,
-  options: Partial<Omit<DeliveriesWiring, 'store' | 'config'>> & {
+  options: Partial<Omit<DeliveriesWiring, 'team' | 'config'>> & {
     config?: Partial<ChannelConfig>;
+    pool?: pg.Pool | null;
   } = {},
 ): World {
   const db = openStore(join(dir, 'leadwatch.db'));
+  const team = new TeamDatabase({
+    store: db,
+    pool: () => options.pool ?? null,
+    prepare: (t) => t.templates.seedBuiltins(builtinTemplates(), new Date().toISOString()),
+  });
   const producer = (options.producer as FixtureProducer | undefined) ?? new FixtureProducer();
   const config: ChannelConfig = {
     smtpUrl: null,
@@ -38,7 +49,7 @@ export function deliveryWorld(
   const events: World['events'] = [];
   const d = createDeliveries({
     ...options,
-    store: db,
+    team,
     producer,
     config: () => config,
     onChange: (id, status) => {
@@ -54,6 +65,7 @@ export function deliveryWorld(
   return {
     ...d,
     db,
+    team,
     producer,
     config,
     events,

@@ -1,9 +1,11 @@
 /**
  * One Leadwatch instance for the multi-process tests: the real scheduler, runner and
- * SQLite store on LEADWATCH_HOME (shared with the other processes), the fixture producer,
- * mail to SMTP_URL. Prints "ready" once started and one line per delivery transition.
+ * team tables (the SQLite store on LEADWATCH_HOME, or the PostgreSQL at TEAM_DATABASE_URL
+ * shared with the other processes), the fixture producer, mail to SMTP_URL. Prints "ready"
+ * once started and one line per delivery transition.
  * Run with `node --import tsx scheduler-child.ts`, so a SIGKILL hits this very process.
  */
+import pg from 'pg';
 import { deliveryWorld } from '../../deliveries/testing/world';
 
 const dir = process.env.LEADWATCH_HOME;
@@ -13,7 +15,12 @@ const options = JSON.parse(process.env.CHILD_OPTIONS ?? '{}') as {
   pollMs?: number;
 };
 
+const url = process.env.TEAM_DATABASE_URL;
+const pool = url ? new pg.Pool({ connectionString: url, max: 2 }) : null;
+pool?.on('error', () => {});
+
 const world = deliveryWorld(dir, {
+  pool,
   config: { smtpUrl: process.env.SMTP_URL ?? null },
   runner: { workingTimeoutMs: options.workingTimeoutMs ?? 5_000, backoffMs: 200 },
   scheduler: { pollMs: options.pollMs ?? 500, log: (line) => console.log(`log ${line}`) },

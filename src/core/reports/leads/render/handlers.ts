@@ -26,29 +26,29 @@ const typeOf = (kind: LeadTemplateKind): LeadReportType =>
   kind === 'leads_daily' ? 'daily' : 'weekly';
 
 /** Which template renders a report: a stored one by id, else the built-in for its type. */
-function renderOptions(
+async function renderOptions(
   w: LeadRenderWiring,
   report: LeadReport,
   templateId: number | undefined,
-): LeadRenderOptions {
+): Promise<LeadRenderOptions> {
   if (templateId === undefined) {
     return { kind: report.report_type === 'daily' ? 'daily' : 'weekly' };
   }
-  const template = w.templates.get(templateId);
+  const template = await w.templates.get(templateId);
   if (template.builtin) return { kind: typeOf(template.kind) };
   return { kind: 'custom', template: template.body };
 }
 
 export function registerLeadRenderHandlers(registry: Registry, w: LeadRenderWiring): void {
   registry
-    .register('templates.list', ({ kind }) => ({ items: w.templates.list(kind) }))
+    .register('templates.list', async ({ kind }) => ({ items: await w.templates.list(kind) }))
     .register('templates.get', ({ id }) => w.templates.get(id))
     .register('templates.save', (input) => {
       assertValidTemplate(input.body, typeOf(input.kind));
       return w.templates.save(input);
     })
-    .register('templates.delete', ({ id }) => {
-      w.templates.delete(id);
+    .register('templates.delete', async ({ id }) => {
+      await w.templates.delete(id);
       return { id };
     })
     .register('templates.preview', ({ body, kind }) => {
@@ -62,7 +62,7 @@ export function registerLeadRenderHandlers(registry: Registry, w: LeadRenderWiri
     })
     .register('reports.leads.render', async ({ params, templateId, format }) => {
       const { report } = await w.generate(params);
-      const opts = renderOptions(w, report, templateId);
+      const opts = await renderOptions(w, report, templateId);
       if (format === 'html') return { html: renderLeadReportHtml(report, opts) };
       const doc = buildLeadReportDocument(report, opts);
       const pdf = await w.pdf.renderPdf(doc.html, {

@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/helpers/temp-dir';
+import { createCore, type Core } from '../core';
+import { tempPostgres, type TempPostgres } from '../reports/leads/testing/databases';
+import { migrateTeamDb, TEAM_MIGRATIONS } from './migrations';
+
+const weekly = {
+  gymId: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+  branchId: null,
+  reportType: 'weekly' as const,
+  deliveryMethod: 'email' as const,
+  recipients: ['manager@example.com'],
+  deliveryTime: '09:00',
+  deliveryDays: ['mon' as const],
+  timezone: 'Europe/London',
+  createdBy: 'owner@example.com',
+};
+
+const temps: { cleanup(): void }[] = [];
+const cores: Core[] = [];
+
+/** A Leadwatch with a data dir of its own: another laptop, or the server's daemon. */
+function machine(env: NodeJS.ProcessEnv): Core {
+  const temp = makeTempDir('leadwatch-team-');
+  temps.push(temp);
+  const core = createCore({ dataDir: temp.dir, env: { REPORT_TIMEZONE: 'UTC', ...env } });
+  cores.push(core);
+  return core;
+}
+
+const localRows = (core: Core, table: string) =>
+  (core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+afterEach(() => {
+  for (const c of cores.splice(0)) c.close();
+});
+afterAll(() => {
+  for (const t of temps) t.cleanup();
+});
+
+describe('team tables in PostgreSQL', () => {
+  let pg: TempPostgres;
+  beforeAll(async () => {
+    pg = await tempPostgres('team');
+  });
+  afterAll(async () => {
+    await pg.drop();
+  });
+
+  it('machines sharing DATABASE_URL share subscriptions and templates, and nothing is kept locally', async () => {
+    const a = machine({ DATABASE_URL: pg.url });
+    const b = machine({ DATABASE_URL: pg.url });
+    expect(a.team.storage).toBe('postgres');
+
+    // Both start at once: the schema is made and the built-ins seeded exactly once.
+    const [la, lb] = await Promise.all([
+      a.registry.call('templates.list', {}),
+      b.registry.call('templates.list', {}),
+    ]);
+    expect(la.items.filter((t) => t.builtin).map((t) => t.kind)).toEqual([
+      'leads_daily',
+      'leads_weekly',
+    ]);
+    expect(lb.items).toEqual(la.items);
+
+    const custom = await a.registry.call('templates.save', {
+      name: 'Team weekly',
+      kind: 'leads_weekly',
+      body: '<h1>{{title}}</h1>',
+    });
+    const sub = await a.registry.call('subscriptions.save', { ...weekly, templateId: custom.id });
+    expect((await b.registry.call('subscriptions.list')).items).toEqual([sub]);
+    expect((await b.registry.call('templates.get', { id: custom.id })).body).toBe(
+      '<h1>{{title}}</h1>',
+    );
+
+    // In use on the team, so no machine may delete it.
+    const refused = await b.registry.dispatch('templates.delete', { id: custom.id });
+    expect(refused).toMatchObject({ ok: false, error: { type: 'conflict' } });
+
+    const changed = await b.registry.call('subscriptions.save', {
+      ...weekly,
+      id: sub.id,
+      templateId: custom.id,
+      deliveryTime: '17:30',
+    });
+    expect((await a.registry.call('subscriptions.list')).items).toEqual([changed]);
+
+    for (const core of [a, b]) {
+      expect(localRows(core, 'subscriptions')).toBe(0);
+      expect(localRows(core, 'report_templates')).toBe(0);
+      expect(localRows(core, 'deliveries')).toBe(0);
+    }
+  });
+
+  it('a delivery claimed on one machine is the same row on the other, with its history', async () => {
+    const a = machine({ DATABASE_URL: pg.url });
+    const b = machine({ DATABASE_URL: pg.url });
+    const sub = await a.registry.call('subscriptions.save', {
+      ...weekly,
+      deliveryMethod: 'webhook',
+      recipients: ['http://127.0.0.1:9/hook'], // nothing listens: the try fails quickly
+    });
+    const d = await a.registry.call('reports.leads.sendNow', { subscriptionId: sub.id });
+    expect(d.status).toBe('pending'); // failed once, waiting for its retry
+
+    const seen = await b.registry.call('deliveries.get', { id: d.id });
+    expect(seen).toMatchObject({ id: d.id, subscriptionId: sub.id, attempts: 1 });
+    expect(seen.log.map((l) => l.to)).toEqual(['pending', 'rendering', 'pending']);
+    expect(seen.error).toBeTruthy();
+
+    // Deleting the subscription on b keeps the history both machines see.
+    await b.registry.call('subscriptions.delete', { id: sub.id });
+    const kept = await a.registry.call('deliveries.list', { subscriptionId: sub.id });
+    expect(kept.items.map((i) => i.id)).toEqual([d.id]);
+  });
+});
+
+describe('team database migrations', () => {
+  let pg: TempPostgres;
+  beforeAll(async () => {
+    pg = await tempPostgres('teammig');
+  });
+  afterAll(async () => {
+    await pg.drop();
+  });
+
+  it('instances migrating at once apply each migration once', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => migrateTeamDb(pg.pool)));
+    const applied = results.flatMap((r) => r.applied);
+    expect(applied).toEqual(TEAM_MIGRATIONS.map((m) => m.version));
+    const rows = await pg.pool.query('SELECT version FROM leadwatch.schema_migrations');
+    expect(rows.rowCount).toBe(TEAM_MIGRATIONS.length);
+  });
+
+  it('refuses a schema a newer Leadwatch migrated, and says to update', async () => {
+    await migrateTeamDb(pg.pool);
+    await pg.pool.query(
+      `INSERT INTO leadwatch.schema_migrations (version, name) VALUES (999, 'from the future')`,
+    );
+    await expect(migrateTeamDb(pg.pool)).rejects.toThrow(/newer than this Leadwatch knows/);
+    const core = machine({ DATABASE_URL: pg.url });
+    const r = await core.registry.dispatch('subscriptions.list', {});
+    expect(r).toMatchObject({ ok: false, error: { type: 'unavailable' } });
+    if (!r.ok) expect(r.error.message).toMatch(/update Leadwatch on this machine/);
+    await pg.pool.query('DELETE FROM leadwatch.schema_migrations WHERE version = 999');
+  });
+});
+
+describe('without a reachable team database', () => {
+  it('no DATABASE_URL: the local store holds the team tables', async () => {
+    const core = machine({});
+    expect(core.team.storage).toBe('local');
+    await core.registry.call('subscriptions.save', weekly);
+    expect(localRows(core, 'subscriptions')).toBe(1);
+  });
+
+  it('DATABASE_URL set but down: a clear error, and never a silent switch to local tables', async () => {
+    const core = machine({
+      DATABASE_URL: 'postgres://leadwatch@127.0.0.1:9/team',
+      DELIVERY_POLL_SECONDS: '0.1',
+    });
+    for (const [method, input] of [
+      ['subscriptions.list', {}],
+      ['subscriptions.save', weekly],
+      ['templates.list', {}],
+      ['deliveries.list', {}],
+    ] as const) {
+      const r = await core.registry.dispatch(method, input);
+      expect(r, method).toMatchObject({ ok: false, error: { type: 'unavailable' } });
+      if (!r.ok) {
+        expect(r.error.message).toMatch(/team database \(DATABASE_URL\) is not reachable/);
+        expect(r.error.message).toMatch(/check that PostgreSQL is running/);
+      }
+    }
+    expect(localRows(core, 'subscriptions')).toBe(0);
+    // The scheduler's tick fails the same way (logged), claiming nothing anywhere.
+    await expect(core.deliveries.scheduler.tick()).rejects.toThrow(/not reachable/);
+    expect(localRows(core, 'deliveries')).toBe(0);
+
+    // A running scheduler keeps trying; the outage is logged once, not once per poll.
+    core.deliveries.scheduler.start();
+    await new Promise((r) => setTimeout(r, 600));
+    const logged = core.store.sqlite
+      .prepare(`SELECT message FROM error_log WHERE scope = 'scheduler'`)
+      .all() as { message: string }[];
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.message).toMatch(/scheduler tick failed: .*not reachable/);
+  });
+});
