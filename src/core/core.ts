@@ -137,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
       },
     },
   });
-  registerDeliveryHandlers(registry, deliveries);
+  registerDeliveryHandlers(registry, deliveries, team);
   // --- end subscriptions, scheduler and deliveries ---
 
   const missing = registry.missing();

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 // Subscriptions and deliveries keep their shapes in their own zod-only module (issue 4).
 import * as d from './deliveries';
-import { leadReportParamsSchema, leadReportSchema } from './lead-report';
+import { leadReportParamsSchema, leadReportSchema, reportGymSchema } from './lead-report';
 // Lead report templates keep their shapes in their own zod-only module (issue 4).
 import * as t from './report-templates';
 
@@ -254,6 +254,11 @@ export const contract = {
     leadReportParamsSchema,
     z.object({ report: leadReportSchema, source: z.enum(['postgres', 'local']) }),
   ),
+  /** The gyms (and their branches) the lead tables know, most recently active first. */
+  'reports.leads.gyms': method(
+    none,
+    z.object({ items: z.array(reportGymSchema), source: z.enum(['postgres', 'local']) }),
+  ),
   // --- lead reports: templates and rendering (issue 4) ---
   'templates.list': method(
     z.object({ kind: t.leadTemplateKindSchema.optional() }).default({}),
@@ -272,7 +277,14 @@ export const contract = {
   'reports.leads.render': method(t.leadRenderInputSchema, t.leadRenderOutputSchema),
   // --- end lead reports: templates and rendering ---
   // --- subscriptions, scheduler and deliveries (issue 4) ---
-  'subscriptions.list': method(none, z.object({ items: z.array(d.subscriptionSchema) })),
+  /**
+   * `storage`: where subscriptions, templates and deliveries are kept: the team database
+   * (shared by every instance, one delivery per period across machines) or this computer.
+   */
+  'subscriptions.list': method(
+    none,
+    z.object({ items: z.array(d.subscriptionSchema), storage: z.enum(['postgres', 'local']) }),
+  ),
   'subscriptions.save': method(d.subscriptionInputSchema, d.subscriptionSchema),
   'subscriptions.delete': method(
     z.object({ id: z.number().int().positive() }),

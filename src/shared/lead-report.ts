@@ -119,3 +119,16 @@ export const leadReportParamsSchema = z
   });
 
 export type LeadReportParams = z.infer<typeof leadReportParamsSchema>;
+
+/** A gym the lead tables know, with its branches: what the Reports page offers to pick. */
+export const reportGymSchema = z.object({
+  gymId: z.string(),
+  leads: z.number().int(),
+  calls: z.number().int(),
+  /** The newest lead or call (ISO), to put active gyms first. */
+  lastActivityAt: z.string().nullable(),
+  branches: z.array(
+    z.object({ branchId: z.string(), leads: z.number().int(), calls: z.number().int() }),
+  ),
+});
+export type ReportGym = z.infer<typeof reportGymSchema>;

@@ -33,7 +33,7 @@ describe('reports page', () => {
   beforeAll(async () => {
     harness = await startSeededHarness({ env: env() });
     receiver = await startWebhookReceiver(500);
-    // The demo gym with the most calls, and its busiest day (the contract has no gym list).
+    // The demo gym with the most calls, and its busiest day.
     const row = harness.core.store.sqlite
       .prepare(
         `SELECT gym_id AS gymId, substr(created_at, 1, 10) AS day, count(*) AS n
@@ -106,6 +106,30 @@ describe('reports page', () => {
     expect(statSync(path).size).toBeGreaterThan(1000);
   });
 
+  it('offers the gyms the lead tables hold, with counts, and then only that gym’s branches', async () => {
+    app = await harness.open({ hash: '#/reports' });
+    const reports = new ReportsPage(app);
+    await app.expectPage('Reports');
+    const { items } = await harness.core.registry.call('reports.leads.gyms');
+    expect(items.length).toBeGreaterThan(1);
+    const gym = items.find((g) => g.gymId === gymId)!;
+
+    const field = reports.generateForm.getByRole('combobox', { name: 'Gym id' });
+    await field.click();
+    const options = app.page.getByRole('option');
+    await expect.poll(() => options.count()).toBe(items.length);
+    const option = options.filter({ hasText: gymId });
+    expect(await option.textContent()).toContain(`${gym.leads.toLocaleString('en-US')} leads`);
+    await option.click();
+    expect(await field.inputValue()).toBe(gymId);
+
+    await reports.generateForm.getByRole('combobox', { name: 'Branch id' }).click();
+    const branchTexts = await app.page.getByRole('option').allTextContents();
+    expect(branchTexts.map((t) => t.slice(0, 36)).sort()).toEqual(
+      gym.branches.map((b) => b.branchId).sort(),
+    );
+  });
+
   it('refuses a broken template with its line, keeps the text and puts the caret there', async () => {
     app = await harness.open({ hash: '#/reports/templates' });
     const reports = new ReportsPage(app);
@@ -145,6 +169,10 @@ describe('reports page', () => {
     app = await harness.open({ hash: '#/reports/subscriptions' });
     const reports = new ReportsPage(app);
     await reports.page.getByText('No subscriptions yet — create one').waitFor();
+    // No team database here: the page says the subscriptions stay on this computer.
+    expect(await reports.page.getByTestId('subscriptions-storage').textContent()).toMatch(
+      /kept on this computer/,
+    );
     await reports.page.getByRole('button', { name: 'New subscription' }).click();
     const dialog = reports.subscriptionDialog;
     await dialog.waitFor();

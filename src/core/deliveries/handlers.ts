@@ -1,10 +1,18 @@
 import type { Registry } from '../rpc/registry';
+import type { TeamDatabase } from '../team-db/team-db';
 import type { Deliveries } from './wiring';
 
 /** Contract handlers for subscriptions and deliveries: validation is the registry's, logic the services'. */
-export function registerDeliveryHandlers(registry: Registry, d: Deliveries): void {
+export function registerDeliveryHandlers(
+  registry: Registry,
+  d: Deliveries,
+  team: Pick<TeamDatabase, 'storage'>,
+): void {
   registry
-    .register('subscriptions.list', async () => ({ items: await d.subscriptions.list() }))
+    .register('subscriptions.list', async () => ({
+      items: await d.subscriptions.list(),
+      storage: team.storage,
+    }))
     .register('subscriptions.save', (input) => d.subscriptions.save(input))
     .register('subscriptions.delete', ({ id }) => d.subscriptions.delete(id))
     .register('deliveries.list', (filter) => d.deliveries.list(filter))

@@ -4,6 +4,7 @@ import { constants, accessSync, mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { redactUrl, SAFE_MONITOR_LEASE_SECONDS, type EffectiveConfig } from '../config/effective';
 import { findChrome } from '../render/find-chrome';
+import { TEAM_MIGRATIONS } from '../team-db/migrations';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -151,6 +152,78 @@ export async function checkPostgres(url: string | null): Promise<CheckResult> {
       status: 'fail',
       detail: `${redactUrl(url)}: ${(error as Error).message}`,
       hint: 'Start PostgreSQL or correct DATABASE_URL (postgres://user:pass@host:5432/db).',
+    };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Leadwatch's own team tables in DATABASE_URL's `leadwatch` schema: their version, or
+ * whether this user may create them on first use.
+ */
+export async function checkTeamTables(url: string | null): Promise<CheckResult> {
+  const name = 'team tables';
+  if (!url) {
+    return {
+      name,
+      status: 'ok',
+      detail: 'in the local store (no DATABASE_URL): shared only by instances on this data dir',
+      hint: null,
+    };
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client
+      .query<{ version: number | null; can_create: boolean }>(
+        `SELECT (SELECT max(version) FROM leadwatch.schema_migrations) AS version,
+         has_database_privilege(current_database(), 'CREATE') AS can_create`,
+      )
+      .catch(async (error: { code?: string }) => {
+        if (error.code !== '42P01') throw error; // not "relation does not exist"
+        return client.query<{ version: number | null; can_create: boolean }>(
+          `SELECT NULL::int AS version, has_database_privilege(current_database(), 'CREATE') AS can_create`,
+        );
+      });
+    const { version, can_create } = rows[0] ?? { version: null, can_create: false };
+    const known = TEAM_MIGRATIONS.at(-1)?.version ?? 0;
+    if (version === null) {
+      return can_create
+        ? {
+            name,
+            status: 'ok',
+            detail: 'leadwatch schema not created yet (made on first use)',
+            hint: null,
+          }
+        : {
+            name,
+            status: 'warn',
+            detail: 'leadwatch schema missing, and this user may not create it',
+            hint: 'Start Leadwatch once as a user with CREATE on the database, or GRANT CREATE ON DATABASE to this one.',
+          };
+    }
+    if (version > known) {
+      return {
+        name,
+        status: 'fail',
+        detail: `leadwatch schema v${version}, newer than this Leadwatch (v${known})`,
+        hint: 'Update Leadwatch on this machine: the team database was migrated by a newer version.',
+      };
+    }
+    return {
+      name,
+      status: 'ok',
+      detail: `leadwatch schema v${version}${version < known ? ` (v${known} applied on first use)` : ''}: subscriptions, templates, deliveries shared by the team`,
+      hint: null,
+    };
+  } catch (error) {
+    return {
+      name,
+      status: 'fail',
+      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      hint: 'Subscriptions and deliveries live in the team database: start PostgreSQL or correct DATABASE_URL.',
     };
   } finally {
     await client.end().catch(() => undefined);

@@ -7,6 +7,7 @@ import {
   checkPostgres,
   checkRedis,
   checkSmtp,
+  checkTeamTables,
   type CheckResult,
 } from './checks';
 
@@ -21,6 +22,7 @@ export async function runDoctor(dataDir: string, config: EffectiveConfig): Promi
   const remote = await Promise.all([
     checkRedis(config.redisUrl),
     checkPostgres(config.databaseUrl),
+    checkTeamTables(config.databaseUrl),
     checkSmtp(config.smtpUrl),
   ]);
   // Appended, not in `local`: the CLI slots its database check in after the first two.

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
 import { createCore, type Core } from '../core';
+import { checkTeamTables } from '../doctor/checks';
 import { tempPostgres, type TempPostgres } from '../reports/leads/testing/databases';
 import { migrateTeamDb, TEAM_MIGRATIONS } from './migrations';
 
@@ -125,12 +126,28 @@ describe('team database migrations', () => {
     await pg.drop();
   });
 
+  it('doctor tells whether the schema is there, at which version, or too new', async () => {
+    expect(await checkTeamTables(pg.url)).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/not created yet/),
+    });
+    expect(await checkTeamTables(null)).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/local store/),
+    });
+    expect(await checkTeamTables('postgres://nobody@127.0.0.1:9/none')).toMatchObject({
+      status: 'fail',
+      hint: expect.stringMatching(/start PostgreSQL or correct DATABASE_URL/),
+    });
+  });
+
   it('instances migrating at once apply each migration once', async () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => migrateTeamDb(pg.pool)));
     const applied = results.flatMap((r) => r.applied);
     expect(applied).toEqual(TEAM_MIGRATIONS.map((m) => m.version));
     const rows = await pg.pool.query('SELECT version FROM leadwatch.schema_migrations');
     expect(rows.rowCount).toBe(TEAM_MIGRATIONS.length);
+    expect((await checkTeamTables(pg.url)).detail).toMatch(/^leadwatch schema v1: /);
   });
 
   it('refuses a schema a newer Leadwatch migrated, and says to update', async () => {
@@ -139,6 +156,10 @@ describe('team database migrations', () => {
       `INSERT INTO leadwatch.schema_migrations (version, name) VALUES (999, 'from the future')`,
     );
     await expect(migrateTeamDb(pg.pool)).rejects.toThrow(/newer than this Leadwatch knows/);
+    expect(await checkTeamTables(pg.url)).toMatchObject({
+      status: 'fail',
+      detail: 'leadwatch schema v999, newer than this Leadwatch (v1)',
+    });
     const core = machine({ DATABASE_URL: pg.url });
     const r = await core.registry.dispatch('subscriptions.list', {});
     expect(r).toMatchObject({ ok: false, error: { type: 'unavailable' } });

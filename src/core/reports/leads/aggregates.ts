@@ -64,7 +64,43 @@ export interface LeadReportAggregates {
 
 export type ReportSource = 'postgres' | 'local';
 
+/** Leads and calls per gym and branch (branch null: rows without one), newest activity. */
+export interface GymBranchRow {
+  gym_id: string;
+  branch_id: string | null;
+  leads: number;
+  calls: number;
+  last_at: string | Date | null;
+}
+
+/** The most (gym, branch) pairs a picker is offered: far more than any team runs. */
+export const MAX_GYM_ROWS = 5_000;
+
+/**
+ * Both back ends: one grouped pass over each table, merged in SQL. `text` and `int` are
+ * the dialect's casts (PostgreSQL: uuid ids to text, bigint sums to int; SQLite: none).
+ */
+export const GYMS_SQL = (
+  leads: string,
+  calls: string,
+  cast: { text: (e: string) => string; int: (e: string) => string },
+) => `
+  SELECT gym_id, branch_id, ${cast.int('SUM(leads)')} AS leads, ${cast.int('SUM(calls)')} AS calls,
+    MAX(last_at) AS last_at
+  FROM (
+    SELECT ${cast.text('gym_id')} AS gym_id, ${cast.text('branch_id')} AS branch_id, COUNT(*) AS leads,
+      0 AS calls, MAX(created_at) AS last_at
+    FROM ${leads} GROUP BY 1, 2
+    UNION ALL
+    SELECT ${cast.text('gym_id')}, ${cast.text('branch_id')}, 0, COUNT(*), MAX(created_at)
+    FROM ${calls} GROUP BY 1, 2
+  ) t
+  GROUP BY gym_id, branch_id
+  ORDER BY MAX(last_at) DESC, gym_id, branch_id
+  LIMIT ${MAX_GYM_ROWS}`;
+
 export interface LeadReportBackend {
   readonly source: ReportSource;
   aggregate(query: AggregateQuery): Promise<LeadReportAggregates>;
+  gyms(): Promise<GymBranchRow[]>;
 }

@@ -2,5 +2,7 @@ import type { Registry } from '../../rpc/registry';
 import type { LeadReportService } from './service';
 
 export function registerLeadReportHandlers(registry: Registry, reports: LeadReportService): void {
-  registry.register('reports.leads.generate', (params) => reports.generate(params));
+  registry
+    .register('reports.leads.generate', (params) => reports.generate(params))
+    .register('reports.leads.gyms', () => reports.gyms());
 }

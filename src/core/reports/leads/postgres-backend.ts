@@ -8,15 +8,17 @@ import type { DateTime } from 'luxon';
 import type pg from 'pg';
 import { qualified } from '../../sources/postgres/source-schema';
 import { AppError } from '../../rpc/errors';
-import type {
-  AggregateQuery,
-  CallGroupRow,
-  ConvertedRow,
-  HourRow,
-  LeadReportAggregates,
-  LeadReportBackend,
-  LeadStatusRow,
-  StaffRow,
+import {
+  GYMS_SQL,
+  type GymBranchRow,
+  type AggregateQuery,
+  type CallGroupRow,
+  type ConvertedRow,
+  type HourRow,
+  type LeadReportAggregates,
+  type LeadReportBackend,
+  type LeadStatusRow,
+  type StaffRow,
 } from './aggregates';
 
 // $1 gym, $2 branch or null, $3..$4 the time range; $5 where "current" starts (both
@@ -56,12 +58,23 @@ const iso = (d: DateTime): string => d.toUTC().toISO() ?? '';
 export class PostgresLeadReportBackend implements LeadReportBackend {
   readonly source = 'postgres' as const;
   private readonly sql: ReturnType<typeof sql>;
+  private readonly gymsSql: string;
 
   constructor(
     private readonly pool: pg.Pool,
     schema = 'public',
   ) {
-    this.sql = sql(qualified(schema, 'leads'), qualified(schema, 'call_logs'));
+    const [leads, calls] = [qualified(schema, 'leads'), qualified(schema, 'call_logs')];
+    this.sql = sql(leads, calls);
+    this.gymsSql = GYMS_SQL(leads, calls, { text: (e) => `${e}::text`, int: (e) => `${e}::int` });
+  }
+
+  async gyms(): Promise<GymBranchRow[]> {
+    try {
+      return (await this.pool.query<GymBranchRow>(this.gymsSql)).rows;
+    } catch (error) {
+      throw asAppError(error, { gymId: '', branchId: null } as AggregateQuery);
+    }
   }
 
   async aggregate(query: AggregateQuery): Promise<LeadReportAggregates> {

@@ -13,7 +13,7 @@ import { seedLocalStore } from '../../demo/seed-local';
 import { Registry } from '../../rpc/registry';
 import { registerLeadReportHandlers } from './handlers';
 import { PostgresLeadReportBackend } from './postgres-backend';
-import { computeLeadReport, LeadReportService } from './service';
+import { computeLeadReport, groupGyms, LeadReportService } from './service';
 import { SqliteLeadReportBackend } from './sqlite-backend';
 import { tempPostgres, tempStore, type TempPostgres, type TempStore } from './testing/databases';
 
@@ -72,6 +72,39 @@ describe('demo data on both back ends', () => {
     expect(Math.min(...weekly.map((r) => r.calls.total))).toBeGreaterThan(5);
     expect(weekly.some((r) => r.leads.converted > 0 && r.staff.length > 1)).toBe(true);
     expect(weekly.some((r) => r.trends.calls_total.change_pct !== null)).toBe(true);
+  });
+});
+
+describe('the gyms a report can be for (reports.leads.gyms)', () => {
+  it('lists each gym with its branches and counts, the same from both back ends', async () => {
+    const fromPg = await new PostgresLeadReportBackend(pgDb.pool).gyms();
+    const fromLocal = await new SqliteLeadReportBackend(local.store.sqlite).gyms();
+    const pgGyms = groupGyms(fromPg);
+    expect(groupGyms(fromLocal)).toEqual(pgGyms);
+
+    // Hand-counted from the rows themselves, per gym and per branch.
+    const count = (table: string, gym: string, branch?: string) =>
+      (
+        local.store.sqlite
+          .prepare(
+            `SELECT count(*) AS n FROM ${table} WHERE gym_id = ? AND (? IS NULL OR branch_id = ?)`,
+          )
+          .get(gym, branch ?? null, branch ?? null) as { n: number }
+      ).n;
+    expect(pgGyms.map((g) => g.gymId).sort()).toEqual(gyms.map((g) => g.gym_id));
+    for (const g of pgGyms) {
+      expect(g.leads).toBe(count('leads', g.gymId));
+      expect(g.calls).toBe(count('call_logs', g.gymId));
+      expect(g.branches.length).toBeGreaterThan(0);
+      for (const b of g.branches) {
+        expect(b.leads).toBe(count('leads', g.gymId, b.branchId));
+        expect(b.calls).toBe(count('call_logs', g.gymId, b.branchId));
+      }
+      expect(g.lastActivityAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+    }
+    // Most recently active first.
+    const order = pgGyms.map((g) => g.lastActivityAt!);
+    expect([...order].sort().reverse()).toEqual(order);
   });
 });
 

@@ -3,11 +3,11 @@
  * configured and answers, otherwise from the local mirror. The report JSON stays exactly
  * the public schema; which source answered is returned beside it.
  */
-import type { LeadReport, LeadReportParams } from '../../../shared/lead-report';
+import type { LeadReport, LeadReportParams, ReportGym } from '../../../shared/lead-report';
 import type { EffectiveConfig } from '../../config/effective';
 import type { SourceConnections } from '../../connections/source-connections';
 import type { Store } from '../../store/open';
-import type { LeadReportBackend, ReportSource } from './aggregates';
+import type { GymBranchRow, LeadReportBackend, ReportSource } from './aggregates';
 import { assembleReport } from './assemble';
 import { hourSegments, resolvePeriod } from './period';
 import { PostgresLeadReportBackend } from './postgres-backend';
@@ -59,6 +59,13 @@ export class LeadReportService {
     return { report, source: backend.source };
   }
 
+  /** Every gym with leads or calls, most recently active first, with its branches. */
+  async gyms(): Promise<{ items: ReportGym[]; source: ReportSource }> {
+    const backend = await this.backend();
+    const rows = await backend.gyms();
+    return { items: groupGyms(rows), source: backend.source };
+  }
+
   /** PostgreSQL if configured and reachable now; an unreachable one is marked and skipped. */
   private async backend(): Promise<LeadReportBackend> {
     const pool = this.deps.connections.pg();
@@ -74,4 +81,27 @@ export class LeadReportService {
     this.local ??= new SqliteLeadReportBackend(this.deps.store.sqlite);
     return this.local;
   }
+}
+
+const isoOf = (v: string | Date | null): string | null =>
+  v === null ? null : v instanceof Date ? v.toISOString() : v;
+
+/** (gym, branch) rows, already newest first, folded into one entry per gym. */
+export function groupGyms(rows: readonly GymBranchRow[]): ReportGym[] {
+  const gyms = new Map<string, ReportGym>();
+  for (const r of rows) {
+    let gym = gyms.get(r.gym_id);
+    if (!gym) {
+      gym = { gymId: r.gym_id, leads: 0, calls: 0, lastActivityAt: null, branches: [] };
+      gyms.set(r.gym_id, gym);
+    }
+    const leads = Number(r.leads);
+    const calls = Number(r.calls);
+    gym.leads += leads;
+    gym.calls += calls;
+    const at = isoOf(r.last_at);
+    if (at && (!gym.lastActivityAt || at > gym.lastActivityAt)) gym.lastActivityAt = at;
+    if (r.branch_id !== null) gym.branches.push({ branchId: r.branch_id, leads, calls });
+  }
+  return [...gyms.values()];
 }

@@ -7,15 +7,17 @@
  */
 import type Database from 'better-sqlite3';
 import type { DateTime } from 'luxon';
-import type {
-  AggregateQuery,
-  CallGroupRow,
-  ConvertedRow,
-  HourRow,
-  LeadReportAggregates,
-  LeadReportBackend,
-  LeadStatusRow,
-  StaffRow,
+import {
+  GYMS_SQL,
+  type AggregateQuery,
+  type CallGroupRow,
+  type ConvertedRow,
+  type GymBranchRow,
+  type HourRow,
+  type LeadReportAggregates,
+  type LeadReportBackend,
+  type LeadStatusRow,
+  type StaffRow,
 } from './aggregates';
 
 /** `toISOString()`'s format: what the store's writers use, so text order is time order. */
@@ -73,6 +75,15 @@ export class SqliteLeadReportBackend implements LeadReportBackend {
       staff: db.prepare(SQL.staff),
     };
   }
+
+  gyms(): Promise<GymBranchRow[]> {
+    this.gymsStatement ??= this.db.prepare(
+      GYMS_SQL('leads', 'call_logs', { text: (e) => e, int: (e) => e }),
+    );
+    return Promise.resolve(this.gymsStatement.all() as GymBranchRow[]);
+  }
+
+  private gymsStatement: Database.Statement | null = null;
 
   aggregate(query: AggregateQuery): Promise<LeadReportAggregates> {
     const { start, end, previousStart } = query.period;

@@ -22,6 +22,7 @@ export const keys = {
     ['reports.leads.generate', params] as const,
   leadReportHtml: (params: Input<'reports.leads.generate'>, templateId: number | null) =>
     ['reports.leads.render', 'html', params, templateId] as const,
+  reportGyms: ['reports.leads.gyms'] as const,
   templates: ['templates.list'] as const,
   template: (id: number) => ['templates.get', id] as const,
   templatePreview: (kind: string, body: string) => ['templates.preview', kind, body] as const,

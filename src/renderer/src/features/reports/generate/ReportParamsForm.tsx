@@ -1,10 +1,11 @@
-import { Autocomplete, Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { leadReportParamsSchema, type LeadReportType } from '../../../../../shared/lead-report';
 import { kindForType, reportTypeLabel } from '../shared/labels';
 import { localDate } from '../shared/format-report';
 import { useTemplates } from '../templates/use-templates';
+import { GymFields } from '../shared/GymFields';
 import { useKnownGyms } from '../use-known-gyms';
 import type { ReportRequest } from './use-lead-report';
 
@@ -149,24 +150,13 @@ export function ReportParamsForm({
             onChange={(value) => set('template', value ?? BUILTIN)}
             allowDeselect={false}
           />
-          <Autocomplete
-            label="Gym id"
-            placeholder="e.g. 4fa107b0-080a-4d18-…"
-            withAsterisk
-            data={known.gyms.filter((g) => g !== draft.gymId)}
-            value={draft.gymId}
-            onChange={(value) => set('gymId', value)}
-            error={errors.gymId}
-            spellCheck={false}
-          />
-          <Autocomplete
-            label="Branch id"
-            placeholder="All branches"
-            data={known.branches.filter((b) => b !== draft.branchId)}
-            value={draft.branchId}
-            onChange={(value) => set('branchId', value)}
-            error={errors.branchId}
-            spellCheck={false}
+          <GymFields
+            known={known}
+            gymId={draft.gymId}
+            branchId={draft.branchId}
+            onGym={(value) => set('gymId', value)}
+            onBranch={(value) => set('branchId', value)}
+            errors={errors}
           />
           <Group align="flex-end">
             <Button

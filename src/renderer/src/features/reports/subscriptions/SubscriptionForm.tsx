@@ -20,6 +20,7 @@ import { useState, type FormEvent } from 'react';
 import { weekdays, type DeliveryMethod, type Weekday } from '../../../../../shared/deliveries';
 import { methodLabel, recipientHelp, weekdayLabel } from '../shared/labels';
 import { useTemplates } from '../templates/use-templates';
+import { GymFields } from '../shared/GymFields';
 import { useKnownGyms } from '../use-known-gyms';
 import {
   inputOf,
@@ -90,24 +91,14 @@ export function SubscriptionForm({
       <form onSubmit={submit} noValidate aria-label="Subscription">
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-            <Autocomplete
-              label="Gym id"
-              withAsterisk
-              data={known.gyms.filter((g) => g !== draft.gymId)}
-              value={draft.gymId}
-              onChange={(v) => set('gymId', v)}
-              error={errors.gymId}
-              spellCheck={false}
-              data-autofocus
-            />
-            <Autocomplete
-              label="Branch id"
-              placeholder="All branches"
-              data={known.branches.filter((b) => b !== draft.branchId)}
-              value={draft.branchId}
-              onChange={(v) => set('branchId', v)}
-              error={errors.branchId}
-              spellCheck={false}
+            <GymFields
+              known={known}
+              gymId={draft.gymId}
+              branchId={draft.branchId}
+              onGym={(v) => set('gymId', v)}
+              onBranch={(v) => set('branchId', v)}
+              errors={errors}
+              autoFocus
             />
             <Select
               label="Report"

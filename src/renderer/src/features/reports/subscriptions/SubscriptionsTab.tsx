@@ -37,9 +37,23 @@ export function SubscriptionsTab() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed" maw={640}>
-          Each active subscription sends its gym&apos;s report at its local time, once per period,
-          however many Leadwatch instances run.
+        <Text size="sm" c="dimmed" maw={680} data-testid="subscriptions-storage">
+          {subscriptions.data?.storage === 'local' ? (
+            <>
+              Each active subscription sends its gym&apos;s report at its local time, once per
+              period. They are kept on this computer: set the team database in{' '}
+              <Anchor href="#/settings" inherit underline="always">
+                Settings
+              </Anchor>{' '}
+              so every Leadwatch of the team shares them and exactly one sends each report.
+            </>
+          ) : (
+            <>
+              Each active subscription sends its gym&apos;s report at its local time, once per
+              period, however many Leadwatch instances of the team run: subscriptions and deliveries
+              are kept in the team database.
+            </>
+          )}
         </Text>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={create}>
           New subscription

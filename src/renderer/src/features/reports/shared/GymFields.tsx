@@ -1,0 +1,87 @@
+import { Autocomplete, Group, Text } from '@mantine/core';
+import { formatNumber } from '../../../lib/format';
+import type { KnownGyms } from '../use-known-gyms';
+
+interface Props {
+  known: KnownGyms;
+  gymId: string;
+  branchId: string;
+  onGym(value: string): void;
+  onBranch(value: string): void;
+  errors: { gymId?: string; branchId?: string };
+  autoFocus?: boolean;
+}
+
+/** Wide enough for a whole UUID and its counts, whatever the field's width. */
+const wide = { width: 'max-content', position: 'bottom-start' } as const;
+
+const counts = (leads: number, calls: number) =>
+  `${formatNumber(leads)} leads · ${formatNumber(calls)} calls`;
+
+/**
+ * Gym and branch id fields that offer the gyms the lead tables hold, with their counts, and
+ * then that gym's branches. Free text stays allowed: ids are the team database's UUIDs and
+ * a gym without rows yet is still a valid report.
+ */
+export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, autoFocus }: Props) {
+  const gym = known.details.get(gymId.trim());
+  const branchCounts = new Map(gym?.branches.map((b) => [b.branchId, b]));
+  return (
+    <>
+      <Autocomplete
+        label="Gym id"
+        placeholder="Pick a gym or paste its id"
+        withAsterisk
+        data={known.gyms.filter((g) => g !== gymId)}
+        limit={50}
+        comboboxProps={wide}
+        value={gymId}
+        onChange={onGym}
+        error={errors.gymId}
+        renderOption={({ option }) => {
+          const d = known.details.get(option.value);
+          return (
+            <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
+              <Text size="sm" ff="monospace">
+                {option.value}
+              </Text>
+              {d && (
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {counts(d.leads, d.calls)}
+                </Text>
+              )}
+            </Group>
+          );
+        }}
+        spellCheck={false}
+        data-autofocus={autoFocus || undefined}
+      />
+      <Autocomplete
+        label="Branch id"
+        placeholder="All branches"
+        data={known.branchesOf(gymId).filter((b) => b !== branchId)}
+        limit={50}
+        comboboxProps={wide}
+        value={branchId}
+        onChange={onBranch}
+        error={errors.branchId}
+        renderOption={({ option }) => {
+          const b = branchCounts.get(option.value);
+          return (
+            <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
+              <Text size="sm" ff="monospace">
+                {option.value}
+              </Text>
+              {b && (
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {counts(b.leads, b.calls)}
+                </Text>
+              )}
+            </Group>
+          );
+        }}
+        spellCheck={false}
+      />
+    </>
+  );
+}
