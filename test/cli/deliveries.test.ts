@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/core';
 import { startMailSink, type MailSink } from '../../src/core/deliveries/testing/mail-sink';
 import { waitFor } from '../../src/core/deliveries/testing/wait';
+import { tempPostgres } from '../../src/core/reports/leads/testing/databases';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = join(__dirname, '..', '..', 'bin', 'leadwatch.js');
@@ -161,5 +162,81 @@ describe('scheduled deliveries through the CLI', () => {
     });
     expect(retry.stdout).toMatch(new RegExp(`delivery ${failed.id}: sent`));
     expect(sink.inbox.filter((m) => m.to.includes('late@example.com')).length).toBe(before + 1);
+  }, 300_000);
+
+  it('two daemons on different machines sharing the team PostgreSQL deliver the demo gym’s report once', async () => {
+    const team = await tempPostgres('cli_team');
+    const teamEnv = (dir: string) => ({
+      LEADWATCH_HOME: dir,
+      DATABASE_URL: team.url,
+      DELIVERY_POLL_SECONDS: '1',
+    });
+    const machines = [join(temp.dir, 'laptop'), join(temp.dir, 'server')];
+    try {
+      const demo = await leadwatch(['demo', '--into', 'postgres', '--size', 'small'], {
+        DATABASE_URL: team.url,
+      });
+      expect(demo.code, demo.stderr).toBe(0);
+      const logs: string[] = [];
+      const pair = machines.map((dir, i) => {
+        const d = spawn(process.execPath, [bin, 'daemon'], {
+          env: env(teamEnv(dir)),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        d.stdout!.on('data', (b: Buffer) => logs.push(`${i}: ${b.toString().trim()}`));
+        d.stderr!.on('data', (b: Buffer) => logs.push(`${i} err: ${b.toString().trim()}`));
+        daemons.push(d);
+        return d;
+      });
+      await waitFor(
+        () =>
+          logs.filter((l) =>
+            /scheduler started: \d+ active subscriptions in the team database/.test(l),
+          ).length === 2,
+        120_000,
+        'daemons',
+      );
+
+      // The subscription is made on a third machine: only the database is shared.
+      const gym = (
+        await team.pool.query<{ gym_id: string }>(
+          'SELECT gym_id::text FROM leads GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+        )
+      ).rows[0]!.gym_id;
+      const c = createCore({
+        dataDir: join(temp.dir, 'desk'),
+        env: env(teamEnv(join(temp.dir, 'desk'))),
+      });
+      const due = DateTime.now().setZone('Asia/Tokyo').plus({ seconds: 6 }).startOf('second');
+      const sub = await c.registry.call('subscriptions.save', {
+        gymId: gym,
+        reportType: 'daily',
+        deliveryMethod: 'email',
+        recipients: ['team@example.com'],
+        deliveryTime: due.toFormat('HH:mm:ss'),
+        timezone: 'Asia/Tokyo',
+        createdBy: 'owner@example.com',
+      });
+
+      const teamMails = () => sink.inbox.filter((m) => m.to.includes('team@example.com'));
+      await waitFor(() => teamMails().length > 0, 90_000, 'the report mail');
+      await new Promise((r) => setTimeout(r, 3_000)); // time for a duplicate to show up
+      expect(teamMails()).toHaveLength(1);
+      expect(teamMails()[0]!.mail.attachments[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(logs.filter((l) => /delivery \d+: sent/.test(l))).toHaveLength(1);
+
+      // Every machine sees the one delivery, computed from PostgreSQL's rows.
+      const { items } = await c.registry.call('deliveries.list', {});
+      expect(items).toEqual([expect.objectContaining({ status: 'sent', subscriptionId: sub.id })]);
+      const detail = await c.registry.call('deliveries.get', { id: items[0]!.id });
+      expect(detail.report).toMatchObject({ gym_id: gym, report_type: 'daily' });
+      c.close();
+
+      for (const d of pair) d.kill('SIGTERM');
+      await waitFor(() => pair.every((d) => d.exitCode !== null), 60_000, 'daemons to stop');
+    } finally {
+      for (const d of daemons) if (d.exitCode === null) d.kill('SIGKILL');
+      await team.drop();
+    }
   }, 300_000);
 });
