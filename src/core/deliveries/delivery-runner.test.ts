@@ -313,4 +313,18 @@ describe.each(TEAM_BACKENDS)('delivery state machine on the %s', (name) => {
     expect(d.error).toMatch(/no recipients/);
     expect(d.note).toMatch(/owner not told/);
   });
+
+  it('an ad-hoc send that fails tells nobody else: whoever sent it sees the failure', async () => {
+    const w = world({ maxAttempts: 1 });
+    http.failNext = 99;
+    const d = await w.deliveries.sendNow({
+      params: { type: 'daily', date: '2026-11-22', gymId: 'gym-1', branchId: null },
+      method: 'webhook',
+      recipients: [http.url('/adhoc')],
+      templateId: null,
+    });
+    expect(d.status).toBe('failed');
+    expect(d.note).toBeNull();
+    expect(sink.inbox).toEqual([]); // REPORT_RECIPIENTS is set, but not mailed about it
+  });
 });

@@ -269,7 +269,7 @@ export class DeliveryRunner {
       config: this.#deps.config(),
       options: this.#options,
     });
-    await this.#deps.store.setNote(row.id, note);
+    if (note !== null) await this.#deps.store.setNote(row.id, note);
   }
 
   async #to(

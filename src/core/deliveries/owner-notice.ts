@@ -12,7 +12,8 @@ export function ownerAddresses(request: DeliveryRequest, config: ChannelConfig):
 
 /**
  * Tells the owner that a delivery failed for good, so a report nobody received does not go
- * unnoticed (the old system only logged it). Returns what to note on the delivery; never
+ * unnoticed (the old system only logged it). Returns what to note on the delivery, or null
+ * for an ad-hoc send (no subscription: whoever pressed "send now" saw it fail); never
  * throws, since the delivery's own failure is already recorded.
  */
 export async function tellOwner(
@@ -20,7 +21,8 @@ export async function tellOwner(
   request: DeliveryRequest,
   failed: { recipient: string; error: string | null }[],
   ctx: { config: ChannelConfig; options: ChannelOptions },
-): Promise<string> {
+): Promise<string | null> {
+  if (request.trigger === 'manual' && request.subscriptionId === null) return null;
   const to = ownerAddresses(request, ctx.config);
   if (to.length === 0) return 'owner not told: no owner address and no REPORT_RECIPIENTS';
   const what = `${request.params.type} lead report for gym ${request.params.gymId}${
