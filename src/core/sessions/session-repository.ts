@@ -93,24 +93,25 @@ export class SessionRepository {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM chat_sessions s ${join} ${whereSql}`;
     const db = this.store.sqlite;
-    // The page and the total in one pass: a search's hits are found once, not twice.
+    const count = () =>
+      (
+        db.prepare(`${withClause} SELECT COUNT(*) AS total ${from}`).get(params) as {
+          total: number;
+        }
+      ).total;
+    // A search finds its hits once for the page and the total (COUNT(*) OVER ()). A plain
+    // list does not: the window would make SQLite build every row before its top-N sort,
+    // while a separate COUNT(*) reads only an index (228 ms against 49 ms at 100,000).
+    const windowed = text !== '';
     const rows = db
       .prepare(
-        `${withClause} SELECT ${SUMMARY_COLUMNS}, ${snippetColumn}, COUNT(*) OVER () AS total ${from}
+        `${withClause} SELECT ${SUMMARY_COLUMNS}, ${snippetColumn}${windowed ? ', COUNT(*) OVER () AS total' : ''} ${from}
          ORDER BY s.last_interaction_at IS NULL, s.last_interaction_at DESC, s.id
          LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as (SessionRow & { total: number })[];
+      .all(params) as (SessionRow & { total?: number })[];
     // Past the end there is no row to carry the total, so it is counted on its own.
-    const total =
-      rows[0]?.total ??
-      (q.offset === 0
-        ? 0
-        : (
-            db.prepare(`${withClause} SELECT COUNT(*) AS total ${from}`).get(params) as {
-              total: number;
-            }
-          ).total);
+    const total = windowed ? (rows[0]?.total ?? (q.offset === 0 ? 0 : count())) : count();
     if (fts) this.addSnippets(rows, fts);
     return { items: rows.map(toSummary), total, offset: q.offset };
   }
