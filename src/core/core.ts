@@ -137,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
       },
     },
   });
-  registerDeliveryHandlers(registry, deliveries, team);
+  registerDeliveryHandlers(registry, deliveries, { db: team, store });
   // --- end subscriptions, scheduler and deliveries ---
 
   const missing = registry.missing();

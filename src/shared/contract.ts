@@ -280,10 +280,20 @@ export const contract = {
   /**
    * `storage`: where subscriptions, templates and deliveries are kept: the team database
    * (shared by every instance, one delivery per period across machines) or this computer.
+   * `localOnly`: subscriptions made here before a team database was set, not in it yet.
    */
   'subscriptions.list': method(
     none,
-    z.object({ items: z.array(d.subscriptionSchema), storage: z.enum(['postgres', 'local']) }),
+    z.object({
+      items: z.array(d.subscriptionSchema),
+      storage: z.enum(['postgres', 'local']),
+      localOnly: z.number().int(),
+    }),
+  ),
+  /** Moves `localOnly` subscriptions (and the custom templates they use) into the team database. */
+  'subscriptions.moveToTeam': method(
+    z.object({ pause: z.boolean().default(false) }).default({ pause: false }),
+    z.object({ subscriptions: z.number().int(), templates: z.number().int() }),
   ),
   'subscriptions.save': method(d.subscriptionInputSchema, d.subscriptionSchema),
   'subscriptions.delete': method(

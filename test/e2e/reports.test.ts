@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSeededHarness, type Harness } from './helpers/harness';
+import { tempPostgres, type TempPostgres } from '../../src/core/reports/leads/testing/databases';
+import { startHarness, startSeededHarness, type Harness } from './helpers/harness';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
 import type { AppPage } from './page-models/app';
 import { ReportsPage } from './page-models/reports';
@@ -252,5 +253,63 @@ describe('reports page', () => {
     await reports.page.getByText('No failed deliveries').waitFor();
     await reports.filterDeliveries('Sent');
     await reports.deliveryRows.first().waitFor();
+  });
+});
+
+describe('reports page with a team database', () => {
+  let harness: Harness;
+  let team: TempPostgres;
+  let app: AppPage | undefined;
+
+  beforeAll(async () => {
+    team = await tempPostgres('e2e_team');
+    harness = await startHarness({ env: { ...env(), DATABASE_URL: team.url } });
+    // A subscription made on this computer before the team database was set.
+    harness.core.store.sqlite
+      .prepare(
+        `INSERT INTO subscriptions (gym_id, report_type, active, delivery_method, recipients,
+           delivery_time, timezone, skip_when_empty, created_by)
+         VALUES ('gym-from-before', 'daily', 1, 'email', '["early@example.com"]', '08:00', 'UTC', 0, 'me')`,
+      )
+      .run();
+  });
+
+  afterEach(async () => {
+    if (app) {
+      expect(app.consoleErrors).toEqual([]);
+      expect(await app.cspViolations()).toEqual([]);
+      await app.page.context().close();
+      app = undefined;
+    }
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await team?.drop();
+  });
+
+  it('offers to move subscriptions left on this computer into the team database', async () => {
+    app = await harness.open({ hash: '#/reports/subscriptions' });
+    const reports = new ReportsPage(app);
+    const alert = reports.page.getByTestId('local-leftovers');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/One subscription was made here/);
+    expect(await reports.page.getByTestId('subscriptions-storage').textContent()).toMatch(
+      /kept in the team database/,
+    );
+    expect(await app.seriousAxeIssues()).toEqual([]);
+    const dark = await harness.open({ hash: '#/reports/subscriptions', colorScheme: 'dark' });
+    await dark.page.getByTestId('local-leftovers').waitFor();
+    await dark.screenshot('reports-local-leftovers-dark');
+    expect(await dark.seriousAxeIssues()).toEqual([]);
+    await dark.page.context().close();
+
+    await alert.getByRole('button', { name: 'Move to the team database' }).click();
+    await reports.page.getByRole('status').filter({ hasText: 'Moved 1 subscription' }).waitFor();
+    await reports.subscriptionRows.first().waitFor();
+    expect(await reports.subscriptionRows.first().textContent()).toContain('early@example.com');
+    const rows = await team.pool.query('SELECT gym_id, active FROM leadwatch.subscriptions');
+    expect(rows.rows).toEqual([{ gym_id: 'gym-from-before', active: true }]);
+    expect(await alert.count()).toBe(0);
   });
 });

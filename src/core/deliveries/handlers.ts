@@ -1,4 +1,6 @@
 import type { Registry } from '../rpc/registry';
+import type { Store } from '../store/open';
+import { localLeftovers, moveLocalToTeam } from '../team-db/move-local';
 import type { TeamDatabase } from '../team-db/team-db';
 import type { Deliveries } from './wiring';
 
@@ -6,13 +8,19 @@ import type { Deliveries } from './wiring';
 export function registerDeliveryHandlers(
   registry: Registry,
   d: Deliveries,
-  team: Pick<TeamDatabase, 'storage'>,
+  team: { db: TeamDatabase; store: Store },
 ): void {
   registry
     .register('subscriptions.list', async () => ({
       items: await d.subscriptions.list(),
-      storage: team.storage,
+      storage: team.db.storage,
+      localOnly: (await localLeftovers(team.store, team.db)).subscriptions,
     }))
+    .register('subscriptions.moveToTeam', async ({ pause }) => {
+      const moved = await moveLocalToTeam(team.store, team.db, { pause });
+      if (moved.subscriptions) d.subscriptions.announce(); // the scheduler plans them now
+      return moved;
+    })
     .register('subscriptions.save', (input) => d.subscriptions.save(input))
     .register('subscriptions.delete', ({ id }) => d.subscriptions.delete(id))
     .register('deliveries.list', (filter) => d.deliveries.list(filter))

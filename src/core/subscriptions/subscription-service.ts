@@ -87,6 +87,11 @@ export class SubscriptionService {
     return { id };
   }
 
+  /** Tells listeners that rows changed outside this service (moved in from elsewhere). */
+  announce(): void {
+    this.#changed(0);
+  }
+
   #changed(id: number): void {
     for (const listener of this.#listeners) listener(id);
   }

@@ -94,6 +94,65 @@ describe('team tables in PostgreSQL', () => {
     }
   });
 
+  it('subscriptions made before the team database was set move into it, templates and all', async () => {
+    const temp = makeTempDir('leadwatch-team-move-');
+    temps.push(temp);
+    const before = createCore({ dataDir: temp.dir, env: { REPORT_TIMEZONE: 'UTC' } });
+    const custom = await before.registry.call('templates.save', {
+      name: 'Mine',
+      kind: 'leads_weekly',
+      body: '<h1>{{title}}</h1>',
+    });
+    const builtin = (await before.registry.call('templates.list', { kind: 'leads_daily' }))
+      .items[0]!;
+    await before.registry.call('subscriptions.save', { ...weekly, templateId: custom.id });
+    await before.registry.call('subscriptions.save', {
+      ...weekly,
+      reportType: 'daily',
+      deliveryDays: null,
+      templateId: builtin.id,
+    });
+    before.close();
+
+    const after = createCore({
+      dataDir: temp.dir,
+      env: { REPORT_TIMEZONE: 'UTC', DATABASE_URL: pg.url },
+    });
+    cores.push(after);
+    const listed = await after.registry.call('subscriptions.list');
+    expect(listed).toMatchObject({ storage: 'postgres', localOnly: 2 });
+    const teamBefore = listed.items.length;
+
+    expect(await after.registry.call('subscriptions.moveToTeam', { pause: true })).toEqual({
+      subscriptions: 2,
+      templates: 1,
+    });
+    const moved = await after.registry.call('subscriptions.list');
+    expect(moved.localOnly).toBe(0);
+    expect(localRows(after, 'subscriptions')).toBe(0);
+    const mine = moved.items.slice(teamBefore);
+    expect(mine.map((s) => [s.reportType, s.active])).toEqual([
+      ['weekly', false],
+      ['daily', false],
+    ]);
+    // The custom template came along; the built-in is the team's own built-in.
+    const copied = await after.registry.call('templates.get', { id: mine[0]!.templateId! });
+    expect(copied).toMatchObject({
+      name: expect.stringMatching(/^Mine \(from /),
+      body: '<h1>{{title}}</h1>',
+    });
+    const teamDaily = await after.registry.call('templates.get', { id: mine[1]!.templateId! });
+    expect(teamDaily).toMatchObject({ builtin: true, kind: 'leads_daily' });
+
+    // Another machine sees them; moving again has nothing to move.
+    const other = machine({ DATABASE_URL: pg.url });
+    expect((await other.registry.call('subscriptions.list')).items).toEqual(moved.items);
+    expect(await after.registry.call('subscriptions.moveToTeam', {})).toEqual({
+      subscriptions: 0,
+      templates: 0,
+    });
+  });
+
   it('a delivery claimed on one machine is the same row on the other, with its history', async () => {
     const a = machine({ DATABASE_URL: pg.url });
     const b = machine({ DATABASE_URL: pg.url });

@@ -91,6 +91,35 @@ export class TeamDatabase {
     return tables;
   }
 
+  /**
+   * Runs `fn` on the team database's subscriptions and templates inside one transaction:
+   * all of its writes land, or none.
+   */
+  async inTeamTransaction<T>(
+    fn: (tables: Pick<TeamTables, 'subscriptions' | 'templates'>) => Promise<T>,
+  ): Promise<T> {
+    const pool = this.deps.pool();
+    if (!pool) throw new AppError('conflict', 'No team database is configured.');
+    await this.current();
+    const client = await pool.connect().catch((error: unknown) => {
+      throw unreachable(error);
+    });
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        subscriptions: new PgSubscriptionRows(client),
+        templates: new PgTemplateRows(client),
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw unreachable(error);
+    } finally {
+      client.release();
+    }
+  }
+
   #localTables(): TeamTables {
     const { store } = this.deps;
     this.#local ??= {

@@ -21,14 +21,17 @@ export const theme = createTheme({
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  // Field errors (red text, and the input's text and placeholder) at AA contrast too.
+  // Field errors (red text, and the input's text and placeholder) at AA contrast too, and
+  // the titles of yellow (warning) alerts, whose default amber on pale yellow is 2.7:1.
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-yellow-light-color': '#8a5300',
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
     '--mantine-color-error': 'var(--mantine-color-red-4)',
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-yellow-4)',
   },
 });
 

@@ -15,8 +15,21 @@ interface Props {
 /** Wide enough for a whole UUID and its counts, whatever the field's width. */
 const wide = { width: 'max-content', position: 'bottom-start' } as const;
 
-const counts = (leads: number, calls: number) =>
-  `${formatNumber(leads)} leads · ${formatNumber(calls)} calls`;
+/** An id in the list, with its lead and call counts when the lead tables know it. */
+function IdOption({ id, of }: { id: string; of?: { leads: number; calls: number } }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
+      <Text size="sm" ff="monospace">
+        {id}
+      </Text>
+      {of && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatNumber(of.leads)} leads · {formatNumber(of.calls)} calls
+        </Text>
+      )}
+    </Group>
+  );
+}
 
 /**
  * Gym and branch id fields that offer the gyms the lead tables hold, with their counts, and
@@ -38,21 +51,9 @@ export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, aut
         value={gymId}
         onChange={onGym}
         error={errors.gymId}
-        renderOption={({ option }) => {
-          const d = known.details.get(option.value);
-          return (
-            <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
-              <Text size="sm" ff="monospace">
-                {option.value}
-              </Text>
-              {d && (
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {counts(d.leads, d.calls)}
-                </Text>
-              )}
-            </Group>
-          );
-        }}
+        renderOption={({ option }) => (
+          <IdOption id={option.value} of={known.details.get(option.value)} />
+        )}
         spellCheck={false}
         data-autofocus={autoFocus || undefined}
       />
@@ -65,21 +66,9 @@ export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, aut
         value={branchId}
         onChange={onBranch}
         error={errors.branchId}
-        renderOption={({ option }) => {
-          const b = branchCounts.get(option.value);
-          return (
-            <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
-              <Text size="sm" ff="monospace">
-                {option.value}
-              </Text>
-              {b && (
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {counts(b.leads, b.calls)}
-                </Text>
-              )}
-            </Group>
-          );
-        }}
+        renderOption={({ option }) => (
+          <IdOption id={option.value} of={branchCounts.get(option.value)} />
+        )}
         spellCheck={false}
       />
     </>

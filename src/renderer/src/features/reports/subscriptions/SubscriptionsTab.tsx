@@ -10,6 +10,7 @@ import { EmptyState } from '../shared/EmptyState';
 import { statusLabel } from '../shared/labels';
 import { TableSkeleton } from '../shared/TableSkeleton';
 import { draftOf, emptyDraft, type SubscriptionDraft } from './subscription-draft';
+import { LocalLeftoversAlert } from './LocalLeftoversAlert';
 import { SubscriptionForm } from './SubscriptionForm';
 import { SubscriptionTable } from './SubscriptionTable';
 import {
@@ -59,6 +60,7 @@ export function SubscriptionsTab() {
           New subscription
         </Button>
       </Group>
+      <LocalLeftoversAlert count={subscriptions.data?.localOnly ?? 0} />
       {subscriptions.error && (
         <ErrorAlert error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />
       )}

@@ -16,6 +16,15 @@ export function useSaveSubscription() {
   });
 }
 
+export function useMoveSubscriptionsToTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { pause: boolean }) => call('subscriptions.moveToTeam', input),
+    meta: { inlineError: true },
+    onSettled: () => client.invalidateQueries({ queryKey: keys.subscriptions }),
+  });
+}
+
 export function useDeleteSubscription() {
   const client = useQueryClient();
   return useMutation({
