@@ -17,6 +17,7 @@ import { registerLeadReportHandlers } from './reports/leads/handlers';
 import { registerLeadRenderHandlers } from './reports/leads/render/handlers';
 import { builtinTemplates, LeadTemplateStore } from './reports/leads/render/template-store';
 import { TeamDatabase } from './team-db/team-db';
+import { registerStaffHandlers, StaffService } from './staff/staff-service';
 import { LeadReportService } from './reports/leads/service';
 import { SessionReportSender } from './monitor/session-report-sender';
 import { ChosenPdfEngine } from './render/engine-choice';
@@ -100,11 +101,20 @@ export function createCore(options: CoreOptions): Core {
       tables.templates.seedBuiltins(builtinTemplates(), new Date().toISOString()),
   });
   const leadTemplates = new LeadTemplateStore(team.templates);
+  registerStaffHandlers(
+    registry,
+    new StaffService({
+      directory: team.staff,
+      storage: () => team.storage,
+      seen: () => leadReports.staffSeen(),
+    }),
+  );
   registerLeadRenderHandlers(registry, {
     templates: leadTemplates,
     pdf,
     reportsDir: paths.reports,
     generate: (params) => leadReports.generate(params),
+    staff: team.staff,
   });
 
   // --- subscriptions, scheduler and deliveries (issue 4) ---
@@ -120,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     producer: new LeadReportProducer({
       generate: (params) => leadReports.generate(params),
       templates: leadTemplates,
+      staff: team.staff,
       pdf,
       reportsDir: paths.reports,
     }),

@@ -12,6 +12,8 @@ import * as d from './deliveries';
 import { leadReportParamsSchema, leadReportSchema, reportGymSchema } from './lead-report';
 // Lead report templates keep their shapes in their own zod-only module (issue 4).
 import * as t from './report-templates';
+// The staff directory: names for call log user ids (issue 4).
+import * as s from './staff';
 
 // ---------------------------------------------------------------------------------------
 // Errors as data
@@ -259,6 +261,10 @@ export const contract = {
     none,
     z.object({ items: z.array(reportGymSchema), source: z.enum(['postgres', 'local']) }),
   ),
+  /** User ids in the call logs with their staff directory names, busiest first. */
+  'staff.list': method(none, s.staffListSchema),
+  /** Names a user id in the staff directory (reports show names); an empty name removes it. */
+  'staff.save': method(s.staffSaveInputSchema, s.staffEntrySchema),
   // --- lead reports: templates and rendering (issue 4) ---
   'templates.list': method(
     z.object({ kind: t.leadTemplateKindSchema.optional() }).default({}),

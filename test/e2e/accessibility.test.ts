@@ -257,6 +257,12 @@ describe('accessibility and screenshots', () => {
         screenshot: 'reports-subscriptions',
       },
       {
+        name: 'reports: staff',
+        hash: '#/reports/staff',
+        ready: (app) => app.page.getByTestId('staff-row').first().waitFor(),
+        screenshot: 'reports-staff',
+      },
+      {
         name: 'reports: subscription form',
         hash: '#/reports/subscriptions',
         ready: async (app) => {

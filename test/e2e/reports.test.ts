@@ -131,6 +131,33 @@ describe('reports page', () => {
     );
   });
 
+  it('names a staff member, and the report preview shows the name instead of the id', async () => {
+    app = await harness.open({ hash: '#/reports/staff' });
+    const reports = new ReportsPage(app);
+    const rows = reports.page.getByTestId('staff-row');
+    await rows.first().waitFor();
+    const listed = await harness.core.registry.call('staff.list');
+    expect(await rows.count()).toBe(listed.items.length);
+    // The busiest caller of the gym used above.
+    const report = await harness.core.registry.call('reports.leads.generate', {
+      type: 'daily',
+      gymId,
+      date: busyDay,
+    });
+    const top = report.report.staff[0]!.user_id;
+    const field = reports.page.getByRole('textbox', { name: `Name for ${top}` });
+    await field.fill('Morgan Vale');
+    await field.press('Enter');
+    await expect
+      .poll(async () => (await harness.core.registry.call('staff.list')).items)
+      .toContainEqual(expect.objectContaining({ userId: top, name: 'Morgan Vale' }));
+    await reports.page.getByLabel('Saved').waitFor();
+
+    await app.goto('#/reports');
+    await reports.generate({ date: busyDay, gymId });
+    await reports.previewFrame.locator('body').getByText('Morgan Vale').first().waitFor();
+  });
+
   it('refuses a broken template with its line, keeps the text and puts the caret there', async () => {
     app = await harness.open({ hash: '#/reports/templates' });
     const reports = new ReportsPage(app);

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { writeDemoToPostgres } from '../../core/demo/into-postgres';
+import { writeDemoStaff } from '../../core/staff/demo-staff';
 import { writeDemoToRedis } from '../../core/demo/into-redis';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
@@ -92,11 +93,12 @@ async function intoPostgres(ctx: CliContext, o: DemoOptions, out: Output): Promi
     throw new UsageError('--into postgres needs DATABASE_URL or --database-url postgres://…');
   const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000 });
   try {
-    const counts = await writeDemoToPostgres(
-      pool,
-      { seed: parseSeed(o.seed), size: o.size, schema: o.schema },
-      (p) => out.progress(`${p.step}: ${p.done}/${p.total}`),
+    const demo = { seed: parseSeed(o.seed), size: o.size };
+    const counts = await writeDemoToPostgres(pool, { ...demo, schema: o.schema }, (p) =>
+      out.progress(`${p.step}: ${p.done}/${p.total}`),
     );
+    // Names for the calls' staff ids, in Leadwatch's own staff directory (leadwatch schema).
+    await writeDemoStaff(pool, demo);
     summary(out, `PostgreSQL (schema ${o.schema})`, counts);
   } finally {
     await pool.end();

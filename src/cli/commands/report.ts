@@ -7,7 +7,12 @@ import { Option, type Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { Output as ContractOutput } from '../../shared/contract';
 import { leadReportParamsSchema, type LeadReportParams } from '../../shared/lead-report';
-import { renderLeadReportHtml, renderLeadReportPdf } from '../../core/reports/leads/render/render';
+import {
+  renderLeadReportHtml,
+  renderLeadReportPdf,
+  type LeadRenderOptions,
+} from '../../core/reports/leads/render/render';
+import { staffNamesFor } from '../../core/staff/report-names';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { createOutput } from '../output';
@@ -22,12 +27,22 @@ const formats: Record<Format, Renderer | null> = {
   // Exactly the report JSON: no envelope, no source, so pipes and webhooks get the schema.
   json: (g) => Promise.resolve(`${JSON.stringify(g.report, null, 2)}\n`),
   // The built-in layout for the report's type; the same HTML the app previews and the PDF prints.
-  html: (g) => Promise.resolve(renderLeadReportHtml(g.report, { kind: builtinKind(g.report) })),
+  html: async (g, ctx) => renderLeadReportHtml(g.report, await builtinOptions(g, ctx)),
   // Printed by core's one warm Chromium (closed with the core when the command ends).
-  pdf: (g, ctx) => renderLeadReportPdf(ctx.open().pdf, g.report, { kind: builtinKind(g.report) }),
+  pdf: async (g, ctx) =>
+    renderLeadReportPdf(ctx.open().pdf, g.report, await builtinOptions(g, ctx)),
 };
 
-const builtinKind = (r: Generated['report']) => (r.report_type === 'daily' ? 'daily' : 'weekly');
+/** The built-in layout, with staff names from the directory (ids where it has none). */
+async function builtinOptions(g: Generated, ctx: CliContext): Promise<LeadRenderOptions> {
+  return {
+    kind: builtinKind(g.report),
+    staffNames: await staffNamesFor(ctx.open().team.staff, g.report),
+  };
+}
+
+const builtinKind = (r: Generated['report']): 'daily' | 'weekly' =>
+  r.report_type === 'daily' ? 'daily' : 'weekly';
 
 export interface LeadsOptions {
   type?: 'daily' | 'weekly' | 'custom';

@@ -10,12 +10,16 @@ import {
 } from '../reports/leads/render/render';
 import { leadReportMail } from '../reports/leads/render/mail';
 import { slackSummary } from '../reports/leads/render/slack';
+import { staffNamesFor } from '../staff/report-names';
+import type { StaffRows } from '../staff/staff-rows';
 import type { ProducedReport, ReportProducer } from './types';
 
 export interface LeadReportProducerDeps {
   /** The report computation (reports/leads). */
   generate(params: LeadReportParams): Promise<{ report: LeadReport }>;
   templates: { get(id: number): Promise<ReportTemplate> };
+  /** The staff directory, for names instead of user ids. */
+  staff?: Pick<StaffRows, 'names'>;
   pdf: PdfEngine;
   reportsDir: string;
 }
@@ -37,7 +41,10 @@ export class LeadReportProducer implements ReportProducer {
     templateId: number | null;
   }): Promise<ProducedReport> {
     const { report } = await this.deps.generate(request.params);
-    const doc = buildLeadReportDocument(report, await this.#options(report, request.templateId));
+    const doc = buildLeadReportDocument(report, {
+      ...(await this.#options(report, request.templateId)),
+      staffNames: await staffNamesFor(this.deps.staff, report),
+    });
     const pdf = await this.deps.pdf.renderPdf(doc.html, {
       format: 'A4',
       headerTemplate: doc.headerTemplate,

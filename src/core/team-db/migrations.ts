@@ -92,6 +92,19 @@ CREATE TABLE leadwatch.delivery_log (
 CREATE INDEX delivery_log_delivery ON leadwatch.delivery_log (delivery_id, id);
 `,
   },
+  {
+    version: 2,
+    name: 'staff directory',
+    sql: `
+-- Names for call_logs.user_id: the source tables hold only ids, reports show names.
+CREATE TABLE leadwatch.staff (
+  user_id text PRIMARY KEY,
+  name text NOT NULL,
+  email text,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 type Queryable = Pick<pg.Pool, 'connect'>;

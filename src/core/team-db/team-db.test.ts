@@ -206,7 +206,9 @@ describe('team database migrations', () => {
     expect(applied).toEqual(TEAM_MIGRATIONS.map((m) => m.version));
     const rows = await pg.pool.query('SELECT version FROM leadwatch.schema_migrations');
     expect(rows.rowCount).toBe(TEAM_MIGRATIONS.length);
-    expect((await checkTeamTables(pg.url)).detail).toMatch(/^leadwatch schema v1: /);
+    expect((await checkTeamTables(pg.url)).detail).toMatch(
+      new RegExp(`^leadwatch schema v${TEAM_MIGRATIONS.at(-1)!.version}: `),
+    );
   });
 
   it('refuses a schema a newer Leadwatch migrated, and says to update', async () => {
@@ -217,7 +219,7 @@ describe('team database migrations', () => {
     await expect(migrateTeamDb(pg.pool)).rejects.toThrow(/newer than this Leadwatch knows/);
     expect(await checkTeamTables(pg.url)).toMatchObject({
       status: 'fail',
-      detail: 'leadwatch schema v999, newer than this Leadwatch (v1)',
+      detail: `leadwatch schema v999, newer than this Leadwatch (v${TEAM_MIGRATIONS.at(-1)!.version})`,
     });
     const core = machine({ DATABASE_URL: pg.url });
     const r = await core.registry.dispatch('subscriptions.list', {});

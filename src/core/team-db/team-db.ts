@@ -10,6 +10,9 @@ import type { Store } from '../store/open';
 import { PgSubscriptionRows } from '../subscriptions/pg-subscription-rows';
 import type { SubscriptionRows } from '../subscriptions/subscription-rows';
 import { SqliteSubscriptionRows } from '../subscriptions/sqlite-subscription-rows';
+import { PgStaffRows } from '../staff/pg-staff-rows';
+import { SqliteStaffRows } from '../staff/sqlite-staff-rows';
+import type { StaffRows } from '../staff/staff-rows';
 import { lateBound } from './late-bound';
 import { migrateTeamDb } from './migrations';
 
@@ -21,6 +24,7 @@ export interface TeamTables {
   deliveries: DeliveryStore;
   subscriptions: SubscriptionRows;
   templates: TemplateRows;
+  staff: StaffRows;
 }
 
 export interface TeamDatabaseDeps {
@@ -71,11 +75,13 @@ export class TeamDatabase {
   readonly deliveries: DeliveryStore;
   readonly subscriptions: SubscriptionRows;
   readonly templates: TemplateRows;
+  readonly staff: StaffRows;
 
   constructor(private readonly deps: TeamDatabaseDeps) {
     this.deliveries = lateBound(async () => (await this.current()).deliveries, unreachable);
     this.subscriptions = lateBound(async () => (await this.current()).subscriptions, unreachable);
     this.templates = lateBound(async () => (await this.current()).templates, unreachable);
+    this.staff = lateBound(async () => (await this.current()).staff, unreachable);
   }
 
   /** Which backend a call made now would use (no I/O). */
@@ -127,6 +133,7 @@ export class TeamDatabase {
       deliveries: new SqliteDeliveryStore(store),
       subscriptions: new SqliteSubscriptionRows(store),
       templates: new SqliteTemplateRows(store),
+      staff: new SqliteStaffRows(store),
     };
     return this.#local;
   }
@@ -139,6 +146,7 @@ export class TeamDatabase {
         deliveries: new PgDeliveryStore(pool),
         subscriptions: new PgSubscriptionRows(pool),
         templates: new PgTemplateRows(pool),
+        staff: new PgStaffRows(pool),
       }));
       // A failed attempt is forgotten, so the next call tries again.
       ready.catch(() => this.#pg.delete(pool));

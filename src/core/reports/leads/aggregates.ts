@@ -99,8 +99,23 @@ export const GYMS_SQL = (
   ORDER BY MAX(last_at) DESC, gym_id, branch_id
   LIMIT ${MAX_GYM_ROWS}`;
 
+/** Call log user ids with their call counts, busiest first. */
+export interface StaffSeenRow {
+  user_id: string;
+  calls: number;
+}
+
+export const STAFF_SEEN_SQL = (
+  calls: string,
+  cast: { text: (e: string) => string; int: (e: string) => string },
+) => `
+  SELECT ${cast.text('user_id')} AS user_id, ${cast.int('COUNT(*)')} AS calls
+  FROM ${calls} WHERE user_id IS NOT NULL
+  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${MAX_GYM_ROWS}`;
+
 export interface LeadReportBackend {
   readonly source: ReportSource;
   aggregate(query: AggregateQuery): Promise<LeadReportAggregates>;
   gyms(): Promise<GymBranchRow[]>;
+  staffSeen(): Promise<StaffSeenRow[]>;
 }

@@ -10,6 +10,8 @@ import { qualified } from '../../sources/postgres/source-schema';
 import { AppError } from '../../rpc/errors';
 import {
   GYMS_SQL,
+  STAFF_SEEN_SQL,
+  type StaffSeenRow,
   type GymBranchRow,
   type AggregateQuery,
   type CallGroupRow,
@@ -55,6 +57,9 @@ const sql = (leads: string, calls: string) => ({
 
 const iso = (d: DateTime): string => d.toUTC().toISO() ?? '';
 
+/** uuid ids as text, bigint counts as int (pg hands bigints back as strings). */
+const PG_CASTS = { text: (e: string) => `${e}::text`, int: (e: string) => `${e}::int` };
+
 export class PostgresLeadReportBackend implements LeadReportBackend {
   readonly source = 'postgres' as const;
   private readonly sql: ReturnType<typeof sql>;
@@ -62,11 +67,20 @@ export class PostgresLeadReportBackend implements LeadReportBackend {
 
   constructor(
     private readonly pool: pg.Pool,
-    schema = 'public',
+    private readonly schema = 'public',
   ) {
     const [leads, calls] = [qualified(schema, 'leads'), qualified(schema, 'call_logs')];
     this.sql = sql(leads, calls);
-    this.gymsSql = GYMS_SQL(leads, calls, { text: (e) => `${e}::text`, int: (e) => `${e}::int` });
+    this.gymsSql = GYMS_SQL(leads, calls, PG_CASTS);
+  }
+
+  async staffSeen(): Promise<StaffSeenRow[]> {
+    const sql = STAFF_SEEN_SQL(qualified(this.schema, 'call_logs'), PG_CASTS);
+    try {
+      return (await this.pool.query<StaffSeenRow>(sql)).rows;
+    } catch (error) {
+      throw asAppError(error, { gymId: '', branchId: null } as AggregateQuery);
+    }
   }
 
   async gyms(): Promise<GymBranchRow[]> {

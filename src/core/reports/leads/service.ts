@@ -7,7 +7,7 @@ import type { LeadReport, LeadReportParams, ReportGym } from '../../../shared/le
 import type { EffectiveConfig } from '../../config/effective';
 import type { SourceConnections } from '../../connections/source-connections';
 import type { Store } from '../../store/open';
-import type { GymBranchRow, LeadReportBackend, ReportSource } from './aggregates';
+import type { GymBranchRow, LeadReportBackend, ReportSource, StaffSeenRow } from './aggregates';
 import { assembleReport } from './assemble';
 import { hourSegments, resolvePeriod } from './period';
 import { PostgresLeadReportBackend } from './postgres-backend';
@@ -64,6 +64,12 @@ export class LeadReportService {
     const backend = await this.backend();
     const rows = await backend.gyms();
     return { items: groupGyms(rows), source: backend.source };
+  }
+
+  /** Call log user ids with their call counts, busiest first. */
+  async staffSeen(): Promise<{ items: StaffSeenRow[]; source: ReportSource }> {
+    const backend = await this.backend();
+    return { items: await backend.staffSeen(), source: backend.source };
   }
 
   /** PostgreSQL if configured and reachable now; an unreachable one is marked and skipped. */

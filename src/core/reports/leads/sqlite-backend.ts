@@ -9,6 +9,8 @@ import type Database from 'better-sqlite3';
 import type { DateTime } from 'luxon';
 import {
   GYMS_SQL,
+  STAFF_SEEN_SQL,
+  type StaffSeenRow,
   type AggregateQuery,
   type CallGroupRow,
   type ConvertedRow,
@@ -84,6 +86,11 @@ export class SqliteLeadReportBackend implements LeadReportBackend {
   }
 
   private gymsStatement: Database.Statement | null = null;
+
+  staffSeen(): Promise<StaffSeenRow[]> {
+    const sql = STAFF_SEEN_SQL('call_logs', { text: (e) => e, int: (e) => e });
+    return Promise.resolve(this.db.prepare(sql).all() as StaffSeenRow[]);
+  }
 
   aggregate(query: AggregateQuery): Promise<LeadReportAggregates> {
     const { start, end, previousStart } = query.period;

@@ -4,7 +4,13 @@ import { PRIORITIES, SOURCES } from '../lib/priorities';
 export const PAGES = ['dashboard', 'sessions', 'leads', 'reports', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
-export const REPORT_TABS = ['generate', 'templates', 'subscriptions', 'deliveries'] as const;
+export const REPORT_TABS = [
+  'generate',
+  'templates',
+  'subscriptions',
+  'deliveries',
+  'staff',
+] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
 /**

@@ -152,8 +152,18 @@ export function shortId(id: string): string {
   return id.length > 12 ? `${id.slice(0, 8)}…` : id;
 }
 
+/** A staff member's chart label: the name from the staff directory, else the short id. */
+function staffLabel(id: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(id);
+  if (!name) return shortId(id);
+  return name.length > 16 ? `${name.slice(0, 15)}…` : name;
+}
+
 /** The busiest staff (as sorted by the report: completed, then calls), calls vs completed. */
-export function staffChart(report: LeadReport): string | null {
+export function staffChart(
+  report: LeadReport,
+  names: ReadonlyMap<string, string> = new Map(),
+): string | null {
   const staff = report.staff.slice(0, STAFF_IN_CHART);
   if (staff.length === 0) return null;
   // ECharts draws the first category at the bottom; the best should be on top.
@@ -161,11 +171,11 @@ export function staffChart(report: LeadReport): string | null {
   return renderSvg(
     {
       legend: { ...legend, data: ['All calls', 'Completed'] },
-      grid: { left: 84, right: 40, top: 26, bottom: 4 },
+      grid: { left: names.size ? 112 : 84, right: 40, top: 26, bottom: 4 },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine },
       yAxis: {
         type: 'category',
-        data: rows.map((s) => shortId(s.user_id)),
+        data: rows.map((s) => staffLabel(s.user_id, names)),
         axisTick: { show: false },
         axisLine: { lineStyle: { color: PALETTE.total } },
         axisLabel: { ...axisLabel, color: PALETTE.ink },
@@ -268,11 +278,15 @@ export function comparisonChart(report: LeadReport, previousLabel: string): stri
   );
 }
 
-export function buildCharts(report: LeadReport, previousLabel: string): ChartSet {
+export function buildCharts(
+  report: LeadReport,
+  previousLabel: string,
+  staffNames: ReadonlyMap<string, string> = new Map(),
+): ChartSet {
   return {
     status: statusChart(report),
     hours: hoursChart(report),
-    staff: staffChart(report),
+    staff: staffChart(report, staffNames),
     comparison: comparisonChart(report, previousLabel),
   };
 }

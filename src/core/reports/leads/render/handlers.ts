@@ -4,6 +4,8 @@ import type { LeadReport, LeadReportParams, LeadReportType } from '../../../../s
 import type { LeadTemplateKind } from '../../../../shared/report-templates';
 import type { PdfEngine } from '../../../render/pdf-engine';
 import type { Registry } from '../../../rpc/registry';
+import { staffNamesFor } from '../../../staff/report-names';
+import type { StaffRows } from '../../../staff/staff-rows';
 import {
   buildLeadReportDocument,
   leadReportFilename,
@@ -20,6 +22,8 @@ export interface LeadRenderWiring {
   reportsDir: string;
   /** The other half of issue 4: computes the report (reports.leads.generate's service). */
   generate: (params: LeadReportParams) => Promise<{ report: LeadReport }>;
+  /** The staff directory, for names instead of user ids. */
+  staff?: Pick<StaffRows, 'names'>;
 }
 
 const typeOf = (kind: LeadTemplateKind): LeadReportType =>
@@ -37,6 +41,18 @@ async function renderOptions(
   const template = await w.templates.get(templateId);
   if (template.builtin) return { kind: typeOf(template.kind) };
   return { kind: 'custom', template: template.body };
+}
+
+async function renderOptionsWithNames(
+  w: LeadRenderWiring,
+  report: LeadReport,
+  templateId: number | undefined,
+): Promise<LeadRenderOptions> {
+  const [opts, staffNames] = await Promise.all([
+    renderOptions(w, report, templateId),
+    staffNamesFor(w.staff, report),
+  ]);
+  return { ...opts, staffNames };
 }
 
 export function registerLeadRenderHandlers(registry: Registry, w: LeadRenderWiring): void {
@@ -62,7 +78,7 @@ export function registerLeadRenderHandlers(registry: Registry, w: LeadRenderWiri
     })
     .register('reports.leads.render', async ({ params, templateId, format }) => {
       const { report } = await w.generate(params);
-      const opts = await renderOptions(w, report, templateId);
+      const opts = await renderOptionsWithNames(w, report, templateId);
       if (format === 'html') return { html: renderLeadReportHtml(report, opts) };
       const doc = buildLeadReportDocument(report, opts);
       const pdf = await w.pdf.renderPdf(doc.html, {

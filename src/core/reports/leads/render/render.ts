@@ -18,6 +18,8 @@ export interface LeadRenderOptions {
   generatedAt?: Date | string;
   /** Another templates folder (tests); default the app's own. */
   templatesDir?: string;
+  /** Staff directory names by user id, shown instead of ids where known. */
+  staffNames?: ReadonlyMap<string, string>;
 }
 
 export const BUILTIN_FILES = {
@@ -56,7 +58,10 @@ export function buildLeadReportDocument(
   report: LeadReport,
   opts: LeadRenderOptions,
 ): LeadReportDocument {
-  const view = buildLeadReportView(report, { generatedAt: opts.generatedAt });
+  const view = buildLeadReportView(report, {
+    generatedAt: opts.generatedAt,
+    staffNames: opts.staffNames,
+  });
   const data = toTemplateData(view);
   return {
     html: finishDocument(renderBody(view, opts)),

@@ -64,6 +64,9 @@ export interface LeadReportView {
 export interface StaffRowView {
   rank: number;
   userId: string;
+  /** From the staff directory; the id itself when the directory has no name for it. */
+  name: string;
+  named: boolean;
   calls: string;
   completed: string;
   successRate: string;
@@ -225,6 +228,8 @@ function funnel(r: LeadReport): LeadReportView['funnel'] {
 
 export interface ViewOptions {
   generatedAt?: Date | string;
+  /** Staff directory names by user id; the report JSON itself only has ids. */
+  staffNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -238,6 +243,7 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
   const calls = report.calls;
   const peaks = peakHours(report);
   const outcomeTotal = Object.values(calls.by_outcome).reduce((a, b) => a + b, 0);
+  const names = opts.staffNames ?? new Map<string, string>();
   const kind = KIND_LABEL[report.report_type];
   return {
     title: `${kind} lead report`,
@@ -274,6 +280,8 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
     staff: report.staff.map((s, i) => ({
       rank: i + 1,
       userId: s.user_id,
+      name: names.get(s.user_id) ?? s.user_id,
+      named: names.has(s.user_id),
       calls: formatCount(s.calls),
       completed: formatCount(s.completed),
       successRate: formatRate(s.success_rate),
@@ -284,7 +292,7 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
     hasLeads: report.leads.created > 0 || report.leads.converted > 0,
     hasCalls: calls.total > 0,
     hasStaff: report.staff.length > 0,
-    charts: buildCharts(report, period.previousLabel),
+    charts: buildCharts(report, period.previousLabel, names),
     report,
   };
 }

@@ -1,10 +1,17 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconChartBar, IconHistory, IconMailForward, IconTemplate } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconHistory,
+  IconMailForward,
+  IconTemplate,
+  IconUsers,
+} from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import type { ReportTab, Route } from '../../router/route';
 import { navigate } from '../../router/router';
 import { DeliveriesTab } from './deliveries/DeliveriesTab';
 import { GenerateTab } from './generate/GenerateTab';
+import { StaffTab } from './staff/StaffTab';
 import { SubscriptionsTab } from './subscriptions/SubscriptionsTab';
 import { TemplatesTab } from './templates/TemplatesTab';
 import { useDeliveryEvents } from './use-delivery-events';
@@ -14,6 +21,7 @@ const TABS: { value: ReportTab; label: string; icon: typeof IconChartBar }[] = [
   { value: 'templates', label: 'Templates', icon: IconTemplate },
   { value: 'subscriptions', label: 'Subscriptions', icon: IconMailForward },
   { value: 'deliveries', label: 'Deliveries', icon: IconHistory },
+  { value: 'staff', label: 'Staff', icon: IconUsers },
 ];
 
 /**
@@ -56,6 +64,9 @@ export function ReportsPage({ route }: { route: Route }) {
         </Tabs.Panel>
         <Tabs.Panel value="deliveries">
           <DeliveriesTab active={tab === 'deliveries'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="staff">
+          <StaffTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
