@@ -41,9 +41,10 @@ export class LeadReportProducer implements ReportProducer {
     templateId: number | null;
   }): Promise<ProducedReport> {
     const { report } = await this.deps.generate(request.params);
+    const staffNames = await staffNamesFor(this.deps.staff, report);
     const doc = buildLeadReportDocument(report, {
       ...(await this.#options(report, request.templateId)),
-      staffNames: await staffNamesFor(this.deps.staff, report),
+      staffNames,
     });
     const pdf = await this.deps.pdf.renderPdf(doc.html, {
       format: 'A4',
@@ -54,11 +55,11 @@ export class LeadReportProducer implements ReportProducer {
     await mkdir(this.deps.reportsDir, { recursive: true });
     const pdfPath = join(this.deps.reportsDir, filename);
     await writeFile(pdfPath, pdf);
-    const slack = slackSummary(report);
+    const slack = slackSummary(report, { staffNames });
     return {
       report,
       isEmpty: isEmptyLeadReport(report),
-      message: leadReportMail(report, pdf),
+      message: leadReportMail(report, pdf, { staffNames }),
       slackText: slack.text,
       slackBlocks: slack.blocks,
       pdfPath,

@@ -19,6 +19,19 @@ describe('lead report mail', () => {
     await renderer.close();
   });
 
+  it('names staff from the directory in the mail and the Slack message, ids for the rest', () => {
+    const report = sampleLeadReport('weekly');
+    const [first, second] = report.staff;
+    const staffNames = new Map([[first!.user_id, 'Rae <Okafor>']]);
+    const mail = leadReportMail(report, undefined, { generatedAt, staffNames });
+    expect(mail.text).toContain('1. Rae <Okafor>:');
+    expect(mail.html).toContain('<b>Rae &lt;Okafor&gt;</b>');
+    expect(mail.html).toContain(second!.user_id);
+    const slack = JSON.stringify(slackSummary(report, { staffNames }).blocks);
+    expect(slack).toContain('*Rae &lt;Okafor&gt;*');
+    expect(slack).toContain(`\`${second!.user_id}\``);
+  });
+
   it('has a one-line subject, the headline numbers in text and HTML, and the PDF attached', () => {
     const report = sampleLeadReport('weekly');
     const mail = leadReportMail(report, Buffer.from('%PDF-1.7 test'), { generatedAt });

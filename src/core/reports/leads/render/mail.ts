@@ -9,6 +9,7 @@ import { buildLeadReportView, type LeadReportView, type TrendView } from './view
 export interface LeadMailOptions {
   generatedAt?: Date | string;
   templatesDir?: string;
+  staffNames?: ReadonlyMap<string, string>;
 }
 
 /** Header values must stay on one line whatever an id holds. */
@@ -54,7 +55,10 @@ export function leadReportMail(
   pdf?: Buffer,
   opts: LeadMailOptions = {},
 ): ReportMessage {
-  const view = buildLeadReportView(report, { generatedAt: opts.generatedAt });
+  const view = buildLeadReportView(report, {
+    generatedAt: opts.generatedAt,
+    staffNames: opts.staffNames,
+  });
   const rows = mailRows(view);
   const attachmentNote = pdf
     ? 'The full report, with charts, the lead funnel and every staff member, is attached as a PDF.'
@@ -80,7 +84,7 @@ export function leadReportMail(
           '',
           'Most completed calls:',
           ...topStaff.map(
-            (s) => `${s.rank}. ${s.userId}: ${s.completed} of ${s.calls} calls (${s.successRate})`,
+            (s) => `${s.rank}. ${s.name}: ${s.completed} of ${s.calls} calls (${s.successRate})`,
           ),
         ]
       : []),

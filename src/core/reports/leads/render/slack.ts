@@ -24,7 +24,7 @@ function trend(t: TrendView | null, previousLabel: string): string {
  */
 export function slackSummary(
   report: LeadReport,
-  opts: { generatedAt?: Date | string } = {},
+  opts: { generatedAt?: Date | string; staffNames?: ReadonlyMap<string, string> } = {},
 ): SlackSummary {
   const view = buildLeadReportView(report, opts);
   const prev = view.period.previousLabel;
@@ -37,7 +37,7 @@ export function slackSummary(
   const top = view.staff.slice(0, 3);
   const staffLines = top.map(
     (s) =>
-      `${s.rank}. \`${slackEscape(s.userId)}\` ${s.completed} of ${s.calls} calls (${s.successRate})`,
+      `${s.rank}. ${s.named ? `*${slackEscape(s.name)}*` : `\`${slackEscape(s.userId)}\``} ${s.completed} of ${s.calls} calls (${s.successRate})`,
   );
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: title.slice(0, 150), emoji: false } },
