@@ -67,6 +67,8 @@ export interface StaffRowView {
   /** From the staff directory; the id itself when the directory has no name for it. */
   name: string;
   named: boolean;
+  /** `who` for a name, `id` (monospace) for a bare id. */
+  nameClass: 'who' | 'id';
   calls: string;
   completed: string;
   successRate: string;
@@ -282,6 +284,7 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
       userId: s.user_id,
       name: names.get(s.user_id) ?? s.user_id,
       named: names.has(s.user_id),
+      nameClass: names.has(s.user_id) ? 'who' : 'id',
       calls: formatCount(s.calls),
       completed: formatCount(s.completed),
       successRate: formatRate(s.success_rate),
