@@ -124,7 +124,6 @@ export function createCore(options: CoreOptions): Core {
       .prepare('INSERT INTO error_log (scope, message, detail) VALUES (?, ?, ?)')
       .run(scope, message, detail);
   const deliveryOptions = deliveryOptionsFromEnv(env);
-  let lastSchedulerError: string | null = null;
   const deliveries = createDeliveries({
     team,
     producer: new LeadReportProducer({
@@ -140,12 +139,8 @@ export function createCore(options: CoreOptions): Core {
     ...deliveryOptions,
     scheduler: {
       ...deliveryOptions.scheduler,
-      // Once per distinct failure, not once per poll while the team database is down.
-      onError: (message) => {
-        if (message === lastSchedulerError) return;
-        lastSchedulerError = message;
-        logError('scheduler', message, null);
-      },
+      // Once per outage (the scheduler de-duplicates), not once per poll.
+      onError: (message) => logError('scheduler', message, null),
     },
   });
   registerDeliveryHandlers(registry, deliveries, { db: team, store });

@@ -136,6 +136,23 @@ describe.each(TEAM_BACKENDS)('scheduler on the %s', (name) => {
     expect(job()).toBeUndefined();
   });
 
+  it('reports an outage once, however many polls fail, and a new one after recovery', async () => {
+    const errors: string[] = [];
+    const w = world(undefined, { scheduler: { pollMs: 40, onError: (m) => errors.push(m) } });
+    const real = w.subscriptions.active.bind(w.subscriptions);
+    const down = () => Promise.reject(new Error('team database is not reachable'));
+    w.subscriptions.active = down;
+    w.scheduler.start();
+    await new Promise((r) => setTimeout(r, 300)); // several polls
+    expect(errors).toEqual(['scheduler tick failed: Error: team database is not reachable']);
+    w.subscriptions.active = real;
+    await new Promise((r) => setTimeout(r, 150));
+    w.subscriptions.active = down;
+    await waitFor(() => errors.length === 2, 2_000, 'the second outage');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(errors).toHaveLength(2);
+  });
+
   it('a real node-schedule timer fires a subscription due in a few seconds, in its own zone', async () => {
     const w = world(undefined, { scheduler: { pollMs: 60_000 } });
     w.scheduler.start();

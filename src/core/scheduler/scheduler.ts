@@ -24,7 +24,10 @@ export interface SchedulerOptions {
   pollMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
-  /** A tick that failed (the team database is down, say); core keeps it in error_log. */
+  /**
+   * A tick that failed (the team database is down, say), once per outage: not again for
+   * the same message until a tick has succeeded. Core keeps it in error_log.
+   */
   onError?: (message: string) => void;
 }
 
@@ -161,6 +164,7 @@ export class DeliveryScheduler {
       )
       .then((ok) => {
         this.#ticking = null;
+        if (ok) this.#lastError = null; // the outage is over: the next one is news
         if (!this.#started) return;
         if (this.#kickAgain) {
           this.#kickAgain = false;
@@ -176,8 +180,12 @@ export class DeliveryScheduler {
 
   #failed(message: string): void {
     this.options.log?.(message);
+    if (message === this.#lastError) return;
+    this.#lastError = message;
     this.options.onError?.(message);
   }
+
+  #lastError: string | null = null;
 
   /** A timer for the next retry or lease expiry, so backoff is honoured to the second. */
   async #armWake(): Promise<void> {
