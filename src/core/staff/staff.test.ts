@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../test/helpers/temp-dir';
-import { createCore, type Core } from '../core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../core';
 import { writeDemoToPostgres } from '../demo/into-postgres';
 import { tempPostgres, type TempPostgres } from '../reports/leads/testing/databases';
+import { useMachines } from '../team-db/testing/machines';
 import { writeDemoStaff } from './demo-staff';
 
 const DEMO = { seed: 7, size: 'small' as const, now: new Date('2026-11-20T12:00:00Z') };
 
-const temps: { cleanup(): void }[] = [];
-const cores: Core[] = [];
-function machine(env: NodeJS.ProcessEnv): Core {
-  const temp = makeTempDir('leadwatch-staff-');
-  temps.push(temp);
-  const core = createCore({ dataDir: temp.dir, env: { REPORT_TIMEZONE: 'UTC', ...env } });
-  cores.push(core);
-  return core;
-}
-
-afterEach(() => {
-  for (const c of cores.splice(0)) c.close();
-});
-afterAll(() => {
-  for (const t of temps) t.cleanup();
-});
+const { machine } = useMachines('leadwatch-staff-');
 
 /** A weekly report's HTML for the busiest gym, as the Reports page previews it. */
 async function preview(core: Core, gymId: string) {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../test/helpers/temp-dir';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import { checkTeamTables } from '../doctor/checks';
 import { tempPostgres, type TempPostgres } from '../reports/leads/testing/databases';
 import { migrateTeamDb, TEAM_MIGRATIONS } from './migrations';
+import { useMachines } from './testing/machines';
 
 const weekly = {
   gymId: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
@@ -17,27 +17,11 @@ const weekly = {
   createdBy: 'owner@example.com',
 };
 
-const temps: { cleanup(): void }[] = [];
-const cores: Core[] = [];
-
-/** A Leadwatch with a data dir of its own: another laptop, or the server's daemon. */
-function machine(env: NodeJS.ProcessEnv): Core {
-  const temp = makeTempDir('leadwatch-team-');
-  temps.push(temp);
-  const core = createCore({ dataDir: temp.dir, env: { REPORT_TIMEZONE: 'UTC', ...env } });
-  cores.push(core);
-  return core;
-}
+const machines = useMachines('leadwatch-team-');
+const machine = (env: NodeJS.ProcessEnv, dataDir?: string) => machines.machine(env, dataDir);
 
 const localRows = (core: Core, table: string) =>
   (core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-
-afterEach(() => {
-  for (const c of cores.splice(0)) c.close();
-});
-afterAll(() => {
-  for (const t of temps) t.cleanup();
-});
 
 describe('team tables in PostgreSQL', () => {
   let pg: TempPostgres;
@@ -95,9 +79,8 @@ describe('team tables in PostgreSQL', () => {
   });
 
   it('subscriptions made before the team database was set move into it, templates and all', async () => {
-    const temp = makeTempDir('leadwatch-team-move-');
-    temps.push(temp);
-    const before = createCore({ dataDir: temp.dir, env: { REPORT_TIMEZONE: 'UTC' } });
+    const dir = machines.dir();
+    const before = createCore({ dataDir: dir, env: { REPORT_TIMEZONE: 'UTC' } });
     const custom = await before.registry.call('templates.save', {
       name: 'Mine',
       kind: 'leads_weekly',
@@ -114,11 +97,7 @@ describe('team tables in PostgreSQL', () => {
     });
     before.close();
 
-    const after = createCore({
-      dataDir: temp.dir,
-      env: { REPORT_TIMEZONE: 'UTC', DATABASE_URL: pg.url },
-    });
-    cores.push(after);
+    const after = machine({ DATABASE_URL: pg.url }, dir);
     const listed = await after.registry.call('subscriptions.list');
     expect(listed).toMatchObject({ storage: 'postgres', localOnly: 2 });
     const teamBefore = listed.items.length;
