@@ -233,6 +233,11 @@ export const contract = {
   'settings.set': method(settingsSchema.partial().strict(), settingsSchema),
   'sessions.list': method(sessionListInputSchema, sessionListSchema),
   'sessions.get': method(z.object({ id: z.string().min(1).max(300) }), sessionDetailSchema),
+  /** Sessions per lead priority, every priority present (0 when none): one GROUP BY. */
+  'sessions.priorityTotals': method(
+    none,
+    z.object({ totals: z.array(z.object({ priority: prioritySchema, total: z.number().int() })) }),
+  ),
   'demo.seed': method(demoSeedInputSchema, demoSummarySchema),
   'sync.run': method(
     z.object({ source: z.enum(['redis', 'postgres', 'all']).default('all') }),

@@ -5,5 +5,6 @@ export function registerSessionHandlers(registry: Registry, sessions: SessionRep
   registry
     .register('sessions.list', (input) => sessions.list(input))
     .register('sessions.get', ({ id }) => sessions.get(id))
+    .register('sessions.priorityTotals', () => ({ totals: sessions.priorityTotals() }))
     .register('leads.hot', ({ limit }) => ({ items: sessions.hot(limit) }));
 }

@@ -118,6 +118,15 @@ describe('sessions list', () => {
     ).toEqual(['a1']);
     expect(repo.list({ source: 'postgres', offset: 0, limit: 10 }).total).toBe(0);
   });
+
+  it('counts sessions per priority in one read, the same as filtering by each', () => {
+    const totals = repo.priorityTotals();
+    expect(totals.map((t) => t.priority)).toEqual(['critical', 'high', 'medium', 'low']);
+    for (const { priority, total } of totals) {
+      expect(total).toBe(repo.list({ priority, offset: 0, limit: 1 }).total);
+    }
+    expect(totals.some((t) => t.total > 0)).toBe(true);
+  });
 });
 
 describe('hot leads', () => {

@@ -10,6 +10,9 @@ import { notFound } from '../rpc/errors';
 import type { Store } from '../store/open';
 import { toFtsQuery, toLikePattern } from './fts-query';
 
+/** Highest first, as the badge and the dashboard show them. */
+const PRIORITY_ORDER: readonly Priority[] = ['critical', 'high', 'medium', 'low'];
+
 export interface SessionListQuery {
   query?: string;
   source?: SessionSource;
@@ -52,6 +55,17 @@ const SUMMARY_COLUMNS = `s.id, s.source, s.source_id, s.visitor_name, s.email, s
 /** Reads chat sessions from the local store. Search is FTS5 over messages plus the visitor's fields. */
 export class SessionRepository {
   constructor(private readonly store: Store) {}
+
+  /** Sessions per priority in one grouped read (the hot-leads badge and the dashboard). */
+  priorityTotals(): { priority: Priority; total: number }[] {
+    const rows = this.store.sqlite
+      .prepare(
+        'SELECT priority, COUNT(*) AS total FROM chat_sessions WHERE priority IS NOT NULL GROUP BY priority',
+      )
+      .all() as { priority: string; total: number }[];
+    const byPriority = new Map(rows.map((r) => [r.priority, r.total]));
+    return PRIORITY_ORDER.map((priority) => ({ priority, total: byPriority.get(priority) ?? 0 }));
+  }
 
   list(q: SessionListQuery): SessionList {
     const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };

@@ -2,7 +2,6 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
-  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -62,21 +61,13 @@ export function useRecentSessions(limit = 8) {
 
 /** Totals per priority: one `limit: 1` list call each, which is cheap on the local store. */
 export function usePriorityTotals() {
-  const priorities = PRIORITIES;
-  return useQueries({
-    queries: priorities.map((priority) => ({
-      queryKey: keys.priorityTotal(priority),
-      queryFn: () => call('sessions.list', { priority, offset: 0, limit: 1 }),
-    })),
-    combine: (results) => ({
-      isPending: results.some((r) => r.isPending),
-      error: results.find((r) => r.error)?.error ?? null,
-      totals: priorities.map((priority, i) => ({
-        priority,
-        total: results[i]?.data?.total ?? 0,
-      })) as { priority: Priority; total: number }[],
-    }),
+  const query = useQuery({
+    queryKey: keys.priorityTotals,
+    queryFn: () => call('sessions.priorityTotals'),
   });
+  const totals: { priority: Priority; total: number }[] =
+    query.data?.totals ?? PRIORITIES.map((priority) => ({ priority, total: 0 }));
+  return { isPending: query.isPending, error: query.error, totals };
 }
 
 export function useSession(id: string | undefined) {

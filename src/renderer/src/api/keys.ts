@@ -13,7 +13,8 @@ export const keys = {
   settings: ['settings.get'] as const,
   sessionList: (filter: SessionFilter) => ['sessions.list', 'pages', filter] as const,
   recentSessions: (limit: number) => ['sessions.list', 'recent', limit] as const,
-  priorityTotal: (priority: Priority) => ['sessions.list', 'priority-total', priority] as const,
+  // Under sessions.list: whatever refreshes the session lists refreshes these counts too.
+  priorityTotals: ['sessions.list', 'priority-totals'] as const,
   session: (id: string) => ['sessions.get', id] as const,
   hotLeads: (limit: number) => ['leads.hot', limit] as const,
   syncStatus: ['sync.status'] as const,
