@@ -39,6 +39,10 @@ export function renderShim(token: string): string {
   function connect() {
     if (source) return;
     source = new EventSource('/events?token=' + encodeURIComponent(token));
+    // For tests: an event sent before the stream is open is lost, so they wait for this.
+    source.onopen = () => {
+      document.documentElement.dataset.leadwatchEvents = 'open';
+    };
     source.onmessage = (message) => {
       let data;
       try {

@@ -134,6 +134,7 @@ describe('accessibility and screenshots', () => {
         hash: '#/reports',
         ready: async (app) => {
           await app.hotLeadCount();
+          await app.eventsReady();
           harness.core.events.emit('lead.priorityRaised', {
             sessionId: 'demo:a11y-reasons',
             visitorName: 'Priya Nair',

@@ -109,6 +109,7 @@ describe('hot leads', () => {
   it('announces a lead that turned critical, refreshes the count, and opens it on click', async () => {
     app = await harness.open({ hash: '#/reports' });
     const before = await app.hotLeadCount();
+    await app.eventsReady();
 
     // What core does when a re-score raises a lead: store it, then push the event.
     setPriority(harness.core, 'demo:warming-up', 'critical');
@@ -135,8 +136,7 @@ describe('hot leads', () => {
     const { items } = await harness.core.registry.call('leads.hot', { limit: 1 });
     const target = items[0]!;
     app = await harness.open({ hash: '#/settings' });
-    // The page subscribes once it has started; give the event stream a moment to connect.
-    await app.hotLeadCount();
+    await app.eventsReady();
     harness.core.events.emit('app.openSession', { sessionId: target.id });
     await expect.poll(() => app!.page.url()).toContain(`#/sessions/${target.id}`);
     await app.sessionDetail.getByRole('heading', { level: 2 }).waitFor();

@@ -158,6 +158,14 @@ export class AppPage {
     return this.page.getByRole('banner').getByRole('button', { name: /hot leads?$/ });
   }
 
+  /**
+   * Resolves once the page's event stream is open (the test bridge marks it): core events
+   * sent before that never reach the page.
+   */
+  async eventsReady(): Promise<void> {
+    await this.page.locator('html[data-leadwatch-events="open"]').waitFor({ state: 'attached' });
+  }
+
   /** The number on the flame button, once loaded. */
   async hotLeadCount(): Promise<number> {
     await this.hotLeadsButton.and(this.page.locator('[data-count]')).waitFor();
