@@ -37,15 +37,15 @@ export class StaffService {
   }
 
   async save(input: StaffSaveInput): Promise<StaffEntry> {
-    const email = input.email || null;
-    if (input.name === '') await this.deps.directory.remove(input.userId);
-    else await this.deps.directory.upsert({ userId: input.userId, name: input.name, email });
-    const names = await this.deps.directory.names([input.userId]);
+    const named = input.name !== '';
+    const email = named ? input.email || null : null;
+    if (named) await this.deps.directory.upsert({ userId: input.userId, name: input.name, email });
+    else await this.deps.directory.remove(input.userId);
     const calls = (await this.deps.seen()).items.find((s) => s.user_id === input.userId)?.calls;
     return {
       userId: input.userId,
-      name: names.get(input.userId) ?? null,
-      email: input.name === '' ? null : email,
+      name: named ? input.name : null,
+      email,
       calls: Number(calls ?? 0),
     };
   }

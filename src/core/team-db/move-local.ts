@@ -43,6 +43,7 @@ export async function moveLocalToTeam(
   const templates = await team.inTeamTransaction(async (tables) => {
     const teamBuiltins = (await tables.templates.list(LEAD_KINDS)).filter((t) => t.builtin);
     const ids = new Map<number, number>();
+    let copied = 0;
     for (const t of localTemplates) {
       if (t.builtin) {
         const same = teamBuiltins.find((b) => b.kind === t.kind);
@@ -54,6 +55,7 @@ export async function moveLocalToTeam(
           body: t.body,
         });
         ids.set(t.id, copy.id);
+        copied++;
       }
     }
     for (const s of subs) {
@@ -68,7 +70,7 @@ export async function moveLocalToTeam(
         createdAt,
       );
     }
-    return [...ids.keys()].filter((id) => !localTemplates.find((t) => t.id === id)?.builtin).length;
+    return copied;
   });
   for (const s of subs) await local.remove(s.id);
   return { subscriptions: subs.length, templates };

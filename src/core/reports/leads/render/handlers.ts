@@ -1,17 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { LeadReport, LeadReportParams, LeadReportType } from '../../../../shared/lead-report';
 import type { LeadTemplateKind } from '../../../../shared/report-templates';
 import type { PdfEngine } from '../../../render/pdf-engine';
 import type { Registry } from '../../../rpc/registry';
-import { staffNamesFor } from '../../../staff/report-names';
 import type { StaffRows } from '../../../staff/staff-rows';
-import {
-  buildLeadReportDocument,
-  leadReportFilename,
-  type LeadRenderOptions,
-  renderLeadReportHtml,
-} from './render';
+import { renderLeadReportHtml, saveLeadReportPdf } from './render';
+import { leadRenderOptions } from './render-choice';
 import { sampleLeadReport } from './sample-report';
 import type { LeadTemplateStore } from './template-store';
 import { assertValidTemplate, validateTemplate } from './validate';
@@ -28,32 +21,6 @@ export interface LeadRenderWiring {
 
 const typeOf = (kind: LeadTemplateKind): LeadReportType =>
   kind === 'leads_daily' ? 'daily' : 'weekly';
-
-/** Which template renders a report: a stored one by id, else the built-in for its type. */
-async function renderOptions(
-  w: LeadRenderWiring,
-  report: LeadReport,
-  templateId: number | undefined,
-): Promise<LeadRenderOptions> {
-  if (templateId === undefined) {
-    return { kind: report.report_type === 'daily' ? 'daily' : 'weekly' };
-  }
-  const template = await w.templates.get(templateId);
-  if (template.builtin) return { kind: typeOf(template.kind) };
-  return { kind: 'custom', template: template.body };
-}
-
-async function renderOptionsWithNames(
-  w: LeadRenderWiring,
-  report: LeadReport,
-  templateId: number | undefined,
-): Promise<LeadRenderOptions> {
-  const [opts, staffNames] = await Promise.all([
-    renderOptions(w, report, templateId),
-    staffNamesFor(w.staff, report),
-  ]);
-  return { ...opts, staffNames };
-}
 
 export function registerLeadRenderHandlers(registry: Registry, w: LeadRenderWiring): void {
   registry
@@ -78,17 +45,9 @@ export function registerLeadRenderHandlers(registry: Registry, w: LeadRenderWiri
     })
     .register('reports.leads.render', async ({ params, templateId, format }) => {
       const { report } = await w.generate(params);
-      const opts = await renderOptionsWithNames(w, report, templateId);
+      const opts = await leadRenderOptions(w, report, templateId);
       if (format === 'html') return { html: renderLeadReportHtml(report, opts) };
-      const doc = buildLeadReportDocument(report, opts);
-      const pdf = await w.pdf.renderPdf(doc.html, {
-        format: 'A4',
-        headerTemplate: doc.headerTemplate,
-        footerTemplate: doc.footerTemplate,
-      });
-      await mkdir(w.reportsDir, { recursive: true });
-      const pdfPath = join(w.reportsDir, leadReportFilename(report, doc.view));
-      await writeFile(pdfPath, pdf);
+      const { pdf, pdfPath } = await saveLeadReportPdf(w.pdf, report, opts, w.reportsDir);
       return { pdfPath, bytes: pdf.length };
     });
 }

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { LeadReport } from '../../../../shared/lead-report';
 import type { PdfEngine } from '../../../render/pdf-engine';
 import { AppError } from '../../../rpc/errors';
@@ -90,6 +92,28 @@ export async function renderLeadReportPdf(
     headerTemplate: doc.headerTemplate,
     footerTemplate: doc.footerTemplate,
   });
+}
+
+/**
+ * Prints the report and keeps the PDF in `dir` under its standard file name (the Reports
+ * page's "save PDF" and every delivery). Returns the document too, for mail and Slack.
+ */
+export async function saveLeadReportPdf(
+  renderer: PdfEngine,
+  report: LeadReport,
+  opts: LeadRenderOptions,
+  dir: string,
+): Promise<{ pdf: Buffer; pdfPath: string }> {
+  const doc = buildLeadReportDocument(report, opts);
+  const pdf = await renderer.renderPdf(doc.html, {
+    format: 'A4',
+    headerTemplate: doc.headerTemplate,
+    footerTemplate: doc.footerTemplate,
+  });
+  await mkdir(dir, { recursive: true });
+  const pdfPath = join(dir, leadReportFilename(report, doc.view));
+  await writeFile(pdfPath, pdf);
+  return { pdf, pdfPath };
 }
 
 /** `lead-report-weekly_{gym}_{2026-11-16_2026-11-22}.pdf`, safe on every OS. */
