@@ -19,6 +19,8 @@ import { builtinTemplates, LeadTemplateStore } from './reports/leads/render/temp
 import { TeamDatabase } from './team-db/team-db';
 import { registerStaffHandlers, StaffService } from './staff/staff-service';
 import { LeadReportService } from './reports/leads/service';
+import { registerChurnReportHandlers } from './reports/churn/handlers';
+import { ChurnReportService } from './reports/churn/service';
 import { SessionReportSender } from './monitor/session-report-sender';
 import { ChosenPdfEngine } from './render/engine-choice';
 import type { PdfEngine } from './render/pdf-engine';
@@ -93,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
 
   const leadReports = new LeadReportService({ store, connections, config });
   registerLeadReportHandlers(registry, leadReports);
+  registerChurnReportHandlers(registry, new ChurnReportService({ store, connections, config }));
   // Subscriptions, templates and deliveries: the team PostgreSQL when configured, else local.
   const team = new TeamDatabase({
     store,

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 // Subscriptions and deliveries keep their shapes in their own zod-only module (issue 4).
+import { churnReportParamsSchema, churnReportSchema } from './churn-report';
 import * as d from './deliveries';
 import { leadReportParamsSchema, leadReportSchema, reportGymSchema } from './lead-report';
 // Lead report templates keep their shapes in their own zod-only module (issue 4).
@@ -260,6 +261,11 @@ export const contract = {
   'reports.leads.generate': method(
     leadReportParamsSchema,
     z.object({ report: leadReportSchema, source: z.enum(['postgres', 'local']) }),
+  ),
+  /** The weekly churn report (seed 003) for one shop client, and which source answered. */
+  'reports.churn.generate': method(
+    churnReportParamsSchema,
+    z.object({ report: churnReportSchema, source: z.enum(['postgres', 'local']) }),
   ),
   /** The gyms (and their branches) the lead tables know, most recently active first. */
   'reports.leads.gyms': method(

@@ -1,5 +1,5 @@
 /**
- * `leadwatch report leads` as a user runs it: the exact report JSON on stdout (from the
+ * `leadwatch report leads` (and `report churn`) as a user runs it: the exact report JSON on stdout (from the
  * local store, and from PostgreSQL when DATABASE_URL is set), --out, and exit codes.
  */
 import Database from 'better-sqlite3';
@@ -16,6 +16,11 @@ import { leadReportParamsSchema, leadReportSchema } from '../../src/shared/lead-
 import { parseParams, type LeadsOptions } from '../../src/cli/commands/report';
 import { UsageError } from '../../src/cli/errors';
 import { makeTempDir } from '../helpers/temp-dir';
+import { churnParams as churnParamsOf } from '../../src/cli/commands/report-churn';
+import { builtinChurnModel } from '../../src/core/reports/churn/model';
+import { computeChurnReport } from '../../src/core/reports/churn/report';
+import { SqliteChurnBackend } from '../../src/core/reports/churn/sqlite-backend';
+import { churnReportSchema } from '../../src/shared/churn-report';
 
 const bin = join(__dirname, '..', '..', 'bin', 'leadwatch.js');
 const temp = makeTempDir('leadwatch-cli-report-');
@@ -164,5 +169,45 @@ describe('leadwatch report leads', () => {
     const r = leadwatch([...args, '--send', '--to', 'a@b.c']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not available yet/);
+  });
+});
+
+describe('leadwatch report churn', () => {
+  const churnParams = () => ({ clientId: 1, weekEnding: date(), timezone: 'Europe/London' });
+  const churn = ['report', 'churn', '--client', '1', '--week-ending', date()];
+
+  it('prints the churn report JSON from the local store, and from PostgreSQL when set', async () => {
+    const r = leadwatch([...churn, '--timezone', 'Europe/London']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const printed = churnReportSchema.strict().parse(JSON.parse(r.stdout));
+    expect(printed.report_data.summary.totalCustomers).toBeGreaterThan(0);
+    const db = new Database(join(home, 'leadwatch.db'), { readonly: true });
+    try {
+      const expected = await computeChurnReport(
+        new SqliteChurnBackend(db),
+        builtinChurnModel,
+        churnParams(),
+        'UTC',
+      );
+      expect(r.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+    } finally {
+      db.close();
+    }
+    const fromPg = leadwatch(churn, { DATABASE_URL: pgDb.url, REPORT_TIMEZONE: 'Europe/London' });
+    expect(fromPg.code).toBe(0);
+    // The same demo in both: the same report.
+    expect(fromPg.stdout).toBe(r.stdout);
+  });
+
+  it('exits 2 on a client or a date it cannot read', () => {
+    const r = leadwatch(['report', 'churn', '--client', 'one', '--week-ending', '2026-03-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--client takes a number/);
+    expect(() => churnParamsOf({ client: '1', weekEnding: '1/3/2026' })).toThrow(/YYYY-MM-DD/);
+    expect(churnParamsOf({ client: '12', weekEnding: '2026-03-01' })).toEqual({
+      clientId: 12,
+      weekEnding: '2026-03-01',
+    });
   });
 });

@@ -16,6 +16,7 @@ import { staffNamesFor } from '../../core/staff/report-names';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { createOutput } from '../output';
+import { registerChurnReport } from './report-churn';
 
 type Generated = ContractOutput<'reports.leads.generate'>;
 type Format = 'json' | 'html' | 'pdf';
@@ -59,7 +60,8 @@ export interface LeadsOptions {
 }
 
 export function registerReport(program: Command, ctx: CliContext): void {
-  const report = program.command('report').description('lead performance reports');
+  const report = program.command('report').description('lead performance and churn reports');
+  registerChurnReport(report, ctx);
   report
     .command('leads')
     .description(

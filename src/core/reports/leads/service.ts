@@ -9,6 +9,7 @@ import type { SourceConnections } from '../../connections/source-connections';
 import type { Store } from '../../store/open';
 import type { GymBranchRow, LeadReportBackend, ReportSource, StaffSeenRow } from './aggregates';
 import { assembleReport } from './assemble';
+import { reachableTeamPool } from '../team-pool';
 import { hourSegments, resolvePeriod } from './period';
 import { PostgresLeadReportBackend } from './postgres-backend';
 import { SqliteLeadReportBackend } from './sqlite-backend';
@@ -72,18 +73,9 @@ export class LeadReportService {
     return { items: await backend.staffSeen(), source: backend.source };
   }
 
-  /** PostgreSQL if configured and reachable now; an unreachable one is marked and skipped. */
   private async backend(): Promise<LeadReportBackend> {
-    const pool = this.deps.connections.pg();
-    if (pool) {
-      try {
-        await pool.query('SELECT 1');
-        this.deps.connections.mark('postgres', true);
-        return new PostgresLeadReportBackend(pool, this.deps.config().databaseSchema);
-      } catch (error) {
-        this.deps.connections.mark('postgres', false, error);
-      }
-    }
+    const pool = await reachableTeamPool(this.deps.connections);
+    if (pool) return new PostgresLeadReportBackend(pool, this.deps.config().databaseSchema);
     this.local ??= new SqliteLeadReportBackend(this.deps.store.sqlite);
     return this.local;
   }
