@@ -1,4 +1,5 @@
 import type { BenchCase } from '../lib/types';
+import { churnReport } from './churn-report';
 import { leadReport } from './lead-report';
 import { search } from './search';
 import { sessionPdfs } from './session-pdfs';
@@ -16,4 +17,5 @@ export const cases: BenchCase[] = [
   sweep,
   sessionPdfs,
   leadReport,
+  churnReport,
 ];

@@ -71,7 +71,9 @@ export class Fixtures {
     const rows = rowsWritten(done.summary);
     this.onSeeded({
       case: 'seed-local',
-      step: `${label} → ${formatCount(done.summary.chatMessages)} messages`,
+      step: counts.chatSessions
+        ? `${label} → ${formatCount(done.summary.chatMessages)} messages`
+        : label,
       variant: 'leadwatch',
       size: rows,
       sizeUnit: 'rows',

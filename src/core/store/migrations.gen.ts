@@ -31,5 +31,10 @@ export const migrations: Migration[] = [
     "idx": 5,
     "tag": "0005_call_logs_covering_index",
     "sql": "DROP INDEX `call_logs_gym_created_idx`;--> statement-breakpoint\nCREATE INDEX `call_logs_gym_created_cover_idx` ON `call_logs` (`gym_id`,`created_at`,`status`,`outcome`,`duration`,`user_id`,`branch_id`);"
+  },
+  {
+    "idx": 6,
+    "tag": "0006_shop_events_covering_index",
+    "sql": "DROP INDEX `shop_events_client_user_idx`;--> statement-breakpoint\nCREATE INDEX `shop_events_client_user_session_cover_idx` ON `shop_events` (`client_id`,`user_id`,`session_id`,`timestamp`,`event_type`,`price`,`quantity`);"
   }
 ];

@@ -4,9 +4,9 @@
  * JavaScript, which is what the shop's report generator did (seed 003). The same SQL text
  * serves PostgreSQL and SQLite; only placeholders and casts differ.
  *
- * Sessions are counted in two steps (per user and session, then per user) rather than with
- * COUNT(DISTINCT …): a distinct aggregate forces PostgreSQL to sort every user's events,
- * while two plain GROUP BYs hash.
+ * Two steps: every event is touched by a handful of plain counts (per user, session and
+ * stretch of time), and only the few resulting rows per user are split into weeks. The
+ * first version evaluated every week's condition on every event: four times slower.
  */
 
 /** The seed's purchase events: client 1's tracking sends `purchase`, others `order_completed`. */
@@ -60,65 +60,61 @@ export interface Dialect {
   money: (sum: string) => string;
   /** A count as a JavaScript number. */
   int: (e: string) => string;
+  /** The timestamp column as the scan's range filter names it. */
+  scanTimestamp: string;
 }
 
 const TS = '"timestamp"';
 
-/** Per week: which events fall in the week, and in the 28 days up to its end. */
-function weekRanges(d: Dialect) {
-  return {
-    c: {
-      week: `${TS} >= ${d.param('start')}`,
-      base: `${TS} >= ${d.param('baseStart')}`,
-      before: '',
-    },
-    p: {
-      week: `${TS} >= ${d.param('previousStart')} AND ${TS} < ${d.param('start')}`,
-      base: `${TS} < ${d.param('start')}`,
-      before: `${TS} < ${d.param('start')}`,
-    },
-  } as const;
-}
+/**
+ * The scan splits into four stretches, so events are grouped once per user, session and
+ * stretch with plain counts, and the weeks are put together from a few rows per user:
+ *   0: [scanStart, baseStart)  1: [baseStart, previousStart)  2: [previousStart, start)
+ *   3: [start, end)
+ * This week is 3, its customers 1–3; the week before is 2, its customers 0–2.
+ */
+const WEEKS = {
+  c: { week: 'bucket = 3', base: 'bucket >= 1' },
+  p: { week: 'bucket = 2', base: 'bucket <= 2' },
+} as const;
 
 export function activitySql(events: string, d: Dialect): string {
   const purchase = `event_type IN (${PURCHASE_TYPES.map((t) => `'${t}'`).join(', ')})`;
-  const inner: string[] = [];
+  const inner = [
+    ...Object.entries(COUNTED).map(
+      ([name, type]) => `COUNT(*) FILTER (WHERE event_type = '${type}') AS ${name}`,
+    ),
+    `COUNT(*) FILTER (WHERE ${purchase}) AS purchases`,
+    `SUM(price * quantity) FILTER (WHERE ${purchase}) AS spent`,
+    `MAX(${TS}) AS last_at`,
+  ];
   const outer: string[] = [];
-  for (const [w, r] of Object.entries(weekRanges(d))) {
-    for (const [name, type] of Object.entries(COUNTED)) {
-      inner.push(`COUNT(*) FILTER (WHERE ${r.week} AND event_type = '${type}') AS ${w}_${name}`);
-      outer.push(`${d.int(`SUM(${w}_${name})`)} AS ${w}_${name}`);
-    }
-    inner.push(
-      `COUNT(*) FILTER (WHERE ${r.week} AND ${purchase}) AS ${w}_purchases`,
-      `SUM(price * quantity) FILTER (WHERE ${r.week} AND ${purchase}) AS ${w}_spent`,
-      `MAX(CASE WHEN ${r.week} THEN 1 ELSE 0 END) AS ${w}_in`,
-      `SUM(price * quantity) FILTER (WHERE ${r.base} AND ${purchase}) AS ${w}_spent_28d`,
-      `MAX(CASE WHEN ${r.base} THEN 1 ELSE 0 END) AS ${w}_in_28d`,
-      r.before
-        ? `MAX(${TS}) FILTER (WHERE ${r.before}) AS ${w}_last_at`
-        : `MAX(${TS}) AS ${w}_last_at`,
-    );
-    const sessions = (flag: string) =>
-      d.int(`SUM(CASE WHEN session_id IS NOT NULL THEN ${flag} ELSE 0 END)`);
+  for (const [w, r] of Object.entries(WEEKS)) {
+    for (const name of [...Object.keys(COUNTED), 'purchases'])
+      outer.push(`${d.int(`SUM(CASE WHEN ${r.week} THEN ${name} ELSE 0 END)`)} AS ${w}_${name}`);
+    // A session can cross a stretch's edge: count it once.
+    const sessions = (when: string) => d.int(`COUNT(DISTINCT session_id) FILTER (WHERE ${when})`);
     outer.push(
-      `${d.int(`SUM(${w}_purchases)`)} AS ${w}_purchases`,
-      `${d.money(`COALESCE(SUM(${w}_spent), 0)`)} AS ${w}_spent`,
-      `${sessions(`${w}_in`)} AS ${w}_sessions`,
-      `${d.int(`MAX(${w}_in_28d)`)} AS ${w}_base`,
-      `${d.money(`COALESCE(SUM(${w}_spent_28d), 0)`)} AS ${w}_spent_28d`,
-      `${sessions(`${w}_in_28d`)} AS ${w}_sessions_28d`,
-      `MAX(${w}_last_at) AS ${w}_last_at`,
+      `${d.money(`COALESCE(SUM(spent) FILTER (WHERE ${r.week}), 0)`)} AS ${w}_spent`,
+      `${sessions(r.week)} AS ${w}_sessions`,
+      `MAX(CASE WHEN ${r.base} THEN 1 ELSE 0 END) AS ${w}_base`,
+      `${d.money(`COALESCE(SUM(spent) FILTER (WHERE ${r.base}), 0)`)} AS ${w}_spent_28d`,
+      `${sessions(r.base)} AS ${w}_sessions_28d`,
+      `MAX(last_at) FILTER (WHERE ${r.base}) AS ${w}_last_at`,
     );
   }
   return `
     WITH per_session AS (
       SELECT user_id, session_id,
+        CASE WHEN ${TS} >= ${d.param('start')} THEN 3
+          WHEN ${TS} >= ${d.param('previousStart')} THEN 2
+          WHEN ${TS} >= ${d.param('baseStart')} THEN 1
+          ELSE 0 END AS bucket,
         ${inner.join(',\n        ')}
       FROM ${events}
       WHERE client_id = ${d.param('clientId')}
-        AND ${TS} >= ${d.param('scanStart')} AND ${TS} < ${d.param('end')}
-      GROUP BY user_id, session_id
+        AND ${d.scanTimestamp} >= ${d.param('scanStart')} AND ${d.scanTimestamp} < ${d.param('end')}
+      GROUP BY 1, 2, 3
     )
     SELECT user_id,
       ${outer.join(',\n      ')}

@@ -29,6 +29,7 @@ const POSTGRES = {
   // price is numeric upstream: exact cents, then a float for JSON.
   money: (sum: string) => `ROUND(${sum}, 2)::float8`,
   int: (e: string) => `(${e})::int`,
+  scanTimestamp: '"timestamp"',
 };
 
 export class PostgresChurnBackend implements ChurnBackend {

@@ -60,7 +60,7 @@ function registryWith(env: Record<string, string>) {
 const input = { clientId: CLIENT, weekEnding: WEEK_ENDING };
 
 it('reads PostgreSQL when it answers, the local store when it does not, in REPORT_TIMEZONE', async () => {
-  const cases = [
+  const cases: { env: Record<string, string>; source: string; customers: number }[] = [
     { env: { DATABASE_URL: withTables.url }, source: 'postgres', customers: 1 },
     {
       env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' },

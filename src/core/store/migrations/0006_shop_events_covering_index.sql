@@ -1,0 +1,2 @@
+DROP INDEX `shop_events_client_user_idx`;--> statement-breakpoint
+CREATE INDEX `shop_events_client_user_session_cover_idx` ON `shop_events` (`client_id`,`user_id`,`session_id`,`timestamp`,`event_type`,`price`,`quantity`);
