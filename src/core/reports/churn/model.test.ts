@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  builtinChurnModel,
-  builtinProbability,
-  cartAbandonment,
-  type ChurnFeatures,
-} from './model';
+import { builtinChurnModel, builtinProbability, cartAbandonment } from './model';
+import { noActivity } from './testing/fixtures';
 
-const none: ChurnFeatures = {
-  added_to_wishlist: 0,
-  removed_from_wishlist: 0,
-  added_to_cart: 0,
-  removed_from_cart: 0,
-  cart_quantity_updated: 0,
-  total_sessions: 0,
-  days_since_last_activity: 0,
-  total_spent_usd: 0,
-};
+const none = noActivity;
 
 describe('the built-in churn model', () => {
   it('gives the logistic of its weighted features', () => {

@@ -28,6 +28,7 @@ import {
   fixtureUsers,
   loadShopIntoPostgres,
   loadShopIntoStore,
+  noActivity,
 } from './testing/fixtures';
 import { SqliteChurnBackend } from './sqlite-backend';
 import { resolveChurnWindow } from './window';
@@ -68,16 +69,7 @@ async function report(p: Partial<ChurnReportParams> = {}): Promise<ChurnReport> 
   return fromPg;
 }
 
-const none: ChurnFeatures = {
-  added_to_wishlist: 0,
-  removed_from_wishlist: 0,
-  added_to_cart: 0,
-  removed_from_cart: 0,
-  cart_quantity_updated: 0,
-  total_sessions: 0,
-  days_since_last_activity: 0,
-  total_spent_usd: 0,
-};
+const none = noActivity;
 
 // Counted by hand from the fixture's events.
 const thisWeek = {

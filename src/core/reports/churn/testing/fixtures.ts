@@ -10,6 +10,19 @@
 import type pg from 'pg';
 import { createSourceTables, qualified } from '../../../sources/postgres/source-schema';
 import type { Store } from '../../../store/open';
+import type { ChurnFeatures } from '../model';
+
+/** A customer who did nothing: the features to spread a case's few numbers over. */
+export const noActivity: ChurnFeatures = {
+  added_to_wishlist: 0,
+  removed_from_wishlist: 0,
+  added_to_cart: 0,
+  removed_from_cart: 0,
+  cart_quantity_updated: 0,
+  total_sessions: 0,
+  days_since_last_activity: 0,
+  total_spent_usd: 0,
+};
 
 export const CLIENT = 7;
 export const WEEK_ENDING = '2025-03-30';
