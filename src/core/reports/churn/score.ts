@@ -28,27 +28,47 @@ export interface ScoredCustomer extends WeekActivity {
 const ms = (v: string | Date | null): number =>
   v === null ? Number.NaN : v instanceof Date ? v.getTime() : Date.parse(v);
 
+/** Each week's column names, built once: a report reads them for every customer. */
+const columnsOf = (w: Week) =>
+  ({
+    base: `${w}_base`,
+    lastAt: `${w}_last_at`,
+    wlAdd: `${w}_wl_add`,
+    wlRm: `${w}_wl_rm`,
+    cartAdd: `${w}_cart_add`,
+    cartRm: `${w}_cart_rm`,
+    cartQty: `${w}_cart_qty`,
+    sessions: `${w}_sessions`,
+    spent: `${w}_spent`,
+    purchases: `${w}_purchases`,
+    spent28d: `${w}_spent_28d`,
+    sessions28d: `${w}_sessions_28d`,
+  }) as const satisfies Record<string, keyof UserActivityRow>;
+
+const COLUMNS = { c: columnsOf('c'), p: columnsOf('p') };
+
 /** Customers of week `w` (anyone with an event in the 28 days to its end), in row order. */
 export function weekActivity(rows: readonly UserActivityRow[], w: Week, endMs: number) {
+  const k = COLUMNS[w];
   const out: WeekActivity[] = [];
   for (const r of rows) {
-    if (Number(r[`${w}_base`]) !== 1) continue;
-    const last = ms(r[`${w}_last_at`]);
+    if (Number(r[k.base]) !== 1) continue;
+    const last = ms(r[k.lastAt]);
     out.push({
       userId: r.user_id,
       features: {
-        added_to_wishlist: Number(r[`${w}_wl_add`]),
-        removed_from_wishlist: Number(r[`${w}_wl_rm`]),
-        added_to_cart: Number(r[`${w}_cart_add`]),
-        removed_from_cart: Number(r[`${w}_cart_rm`]),
-        cart_quantity_updated: Number(r[`${w}_cart_qty`]),
-        total_sessions: Number(r[`${w}_sessions`]),
+        added_to_wishlist: Number(r[k.wlAdd]),
+        removed_from_wishlist: Number(r[k.wlRm]),
+        added_to_cart: Number(r[k.cartAdd]),
+        removed_from_cart: Number(r[k.cartRm]),
+        cart_quantity_updated: Number(r[k.cartQty]),
+        total_sessions: Number(r[k.sessions]),
         days_since_last_activity: Math.max(0, Math.floor((endMs - last) / DAY_MS)),
-        total_spent_usd: Number(r[`${w}_spent`]),
+        total_spent_usd: Number(r[k.spent]),
       },
-      purchases: Number(r[`${w}_purchases`]),
-      spent28d: Number(r[`${w}_spent_28d`]),
-      sessions28d: Number(r[`${w}_sessions_28d`]),
+      purchases: Number(r[k.purchases]),
+      spent28d: Number(r[k.spent28d]),
+      sessions28d: Number(r[k.sessions28d]),
     });
   }
   return out;
@@ -74,7 +94,11 @@ export function scoreWeek(activity: readonly WeekActivity[], probabilities: Floa
   return activity.map<ScoredCustomer>((a, i) => {
     const probability = probabilities[i] ?? 0;
     return {
-      ...a,
+      userId: a.userId,
+      features: a.features,
+      purchases: a.purchases,
+      spent28d: a.spent28d,
+      sessions28d: a.sessions28d,
       probability,
       risk: riskLevel(probability),
       segment: segmentOf(a.spent28d, a.sessions28d),
