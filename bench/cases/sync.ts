@@ -35,13 +35,13 @@ const CHANGED_SHARE = 0.01;
  * it six times. It runs on a fixed subset of the sessions (the first ids in sorted order,
  * a random sample) and its times are scaled up by sessions ÷ subset.
  */
-const BASELINE_SUBSET: Record<Mode, number> = { quick: 500, full: 10_000 };
+const BASELINE_SUBSET: Record<Mode, number> = { quick: 250, full: 10_000 };
 
 export const sync: BenchCase = {
   name: 'sync',
   description: 'Redis sessions into the local mirror: cold, then incremental with 1% changed',
   sizeUnit: 'sessions',
-  sizes: { quick: 2_000, full: 100_000 },
+  sizes: { quick: 1_000, full: 100_000 },
 
   async setup(size, ctx) {
     const r = await benchRedis(ctx);

@@ -11,11 +11,11 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const RUNS: Record<Mode, number> = { quick: 3, full: 5 };
+export const RUNS: Record<Mode, number> = { quick: 2, full: 5 };
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--case NAME]... [--runs N] [--list]
 
-  --quick       small sizes, ${RUNS.quick} timed runs per variant (CI; under two minutes)
+  --quick       small sizes, ${RUNS.quick} timed runs per variant (CI; under a minute)
   --case NAME   run only this case (repeat, or comma-separate, for several)
   --runs N      timed runs per variant (default ${RUNS.full}, or ${RUNS.quick} with --quick)
   --list        list the cases and their sizes

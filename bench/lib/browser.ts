@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The built renderer, built first if missing. Quick mode (CI, under two minutes) skips
+ * The built renderer, built first if missing. Quick mode (CI, under a minute) skips
  * instead: a build takes longer than the whole budget.
  */
 export function ensureRenderer(mode: Mode, log: (message: string) => void): string {

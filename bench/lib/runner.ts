@@ -118,9 +118,11 @@ async function time(
     }
   };
   collectGarbage();
-  await once(); // warm-up: statement cache, SQLite page cache, JIT, the browser's first paint
+  // Warm-up: statement cache, SQLite page cache, JIT, the browser's first paint.
+  if (step.warmUp !== false) await once();
   options.sampler.reset();
   const times: number[] = [];
-  for (let i = 0; i < options.runs; i++) times.push((await once()) * scale);
+  const runs = Math.min(options.runs, step.maxRuns ?? options.runs);
+  for (let i = 0; i < runs; i++) times.push((await once()) * scale);
   return { times, peakRssMB: options.sampler.peakMB() };
 }

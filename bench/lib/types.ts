@@ -19,6 +19,16 @@ export interface Step {
    * multiplied by this (items ÷ subset) before median and p95. Say so in the note. Default 1.
    */
   baselineScale?: number;
+  /**
+   * Timed runs for this step when fewer than the run's (`--runs`): for steps whose every run
+   * costs seconds of setup (a fresh browser context), so the quick run stays under a minute.
+   */
+  maxRuns?: number;
+  /**
+   * Whether one untimed run comes first (default true). Off for steps whose every run is
+   * cold by design (a browser launch): a warm-up would only cost time.
+   */
+  warmUp?: boolean;
   /** Untimed work around every run of either variant (a fresh browser page, say). */
   beforeRun?(): Promise<void> | void;
   afterRun?(): Promise<void> | void;
