@@ -60,6 +60,8 @@ export interface Core {
   deliveries: Deliveries;
   /** Where subscriptions, templates and deliveries live (team PostgreSQL or local store). */
   team: TeamDatabase;
+  /** Lead report templates over `team` (the CLI renders with them as the app does). */
+  leadTemplates: LeadTemplateStore;
   close(): void;
 }
 
@@ -163,6 +165,7 @@ export function createCore(options: CoreOptions): Core {
     pdf,
     deliveries,
     team,
+    leadTemplates,
     close: () => {
       void deliveries.scheduler.stop();
       void connections.close();

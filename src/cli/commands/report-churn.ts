@@ -3,11 +3,10 @@
  * as JSON, from PostgreSQL's `events` if configured, else the local store's shop tables.
  */
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { churnReportParamsSchema, type ChurnReportParams } from '../../shared/churn-report';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
-import { createOutput } from '../output';
+import { emitReport } from './report-output';
 
 interface ChurnOptions {
   client: string;
@@ -29,17 +28,7 @@ export function registerChurnReport(report: Command, ctx: CliContext): void {
     .action(async (opts: ChurnOptions, cmd: Command) => {
       const generated = await ctx.open().registry.call('reports.churn.generate', churnParams(opts));
       const body = `${JSON.stringify(generated.report, null, 2)}\n`;
-      const from = generated.source === 'postgres' ? 'PostgreSQL' : 'the local store';
-      if (!opts.out) {
-        process.stdout.write(body);
-        if (process.stderr.isTTY) process.stderr.write(`(from ${from})\n`);
-        return;
-      }
-      await writeFile(opts.out, body);
-      createOutput(Boolean(cmd.optsWithGlobals().json)).result(
-        { out: opts.out, format: 'json', source: generated.source },
-        () => `Report written to ${opts.out} (from ${from})`,
-      );
+      await emitReport(body, generated.source, { out: opts.out, format: 'json' }, cmd);
     });
 }
 

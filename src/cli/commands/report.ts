@@ -4,7 +4,6 @@
  * (templates, Chromium) and --send (deliveries) plug in here when they exist.
  */
 import { Option, type Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import type { Output as ContractOutput } from '../../shared/contract';
 import { leadReportParamsSchema, type LeadReportParams } from '../../shared/lead-report';
 import {
@@ -12,11 +11,11 @@ import {
   renderLeadReportPdf,
   type LeadRenderOptions,
 } from '../../core/reports/leads/render/render';
-import { staffNamesFor } from '../../core/staff/report-names';
+import { leadRenderOptions } from '../../core/reports/leads/render/render-choice';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
-import { createOutput } from '../output';
 import { registerChurnReport } from './report-churn';
+import { emitReport } from './report-output';
 
 type Generated = ContractOutput<'reports.leads.generate'>;
 type Format = 'json' | 'html' | 'pdf';
@@ -34,16 +33,15 @@ const formats: Record<Format, Renderer | null> = {
     renderLeadReportPdf(ctx.open().pdf, g.report, await builtinOptions(g, ctx)),
 };
 
-/** The built-in layout, with staff names from the directory (ids where it has none). */
-async function builtinOptions(g: Generated, ctx: CliContext): Promise<LeadRenderOptions> {
-  return {
-    kind: builtinKind(g.report),
-    staffNames: await staffNamesFor(ctx.open().team.staff, g.report),
-  };
+/** The built-in layout for the report's type, with staff names, as the app renders it. */
+function builtinOptions(g: Generated, ctx: CliContext): Promise<LeadRenderOptions> {
+  const core = ctx.open();
+  return leadRenderOptions(
+    { templates: core.leadTemplates, staff: core.team.staff },
+    g.report,
+    null,
+  );
 }
-
-const builtinKind = (r: Generated['report']): 'daily' | 'weekly' =>
-  r.report_type === 'daily' ? 'daily' : 'weekly';
 
 export interface LeadsOptions {
   type?: 'daily' | 'weekly' | 'custom';
@@ -92,7 +90,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
         throw new Error(`--format ${opts.format} is not available yet; use --format json`);
       if (opts.send || opts.to) throw new Error('--send is not available yet');
       const generated = await ctx.open().registry.call('reports.leads.generate', params);
-      await emit(await render(generated, ctx), generated, opts, cmd);
+      await emitReport(await render(generated, ctx), generated.source, opts, cmd);
     });
 }
 
@@ -120,25 +118,3 @@ export function parseParams(o: LeadsOptions): LeadReportParams {
   }
   return parsed.data;
 }
-
-async function emit(
-  body: string | Uint8Array,
-  generated: Generated,
-  opts: LeadsOptions,
-  cmd: Command,
-): Promise<void> {
-  if (!opts.out) {
-    process.stdout.write(body);
-    // Which source answered goes to a person at a terminal only: stdout is the report.
-    if (process.stderr.isTTY) process.stderr.write(`(from ${sourceName(generated)})\n`);
-    return;
-  }
-  await writeFile(opts.out, body);
-  const out = createOutput(Boolean(cmd.optsWithGlobals().json));
-  out.result(
-    { out: opts.out, format: opts.format, source: generated.source },
-    () => `Report written to ${opts.out} (from ${sourceName(generated)})`,
-  );
-}
-
-const sourceName = (g: Generated) => (g.source === 'postgres' ? 'PostgreSQL' : 'the local store');
