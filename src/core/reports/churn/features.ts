@@ -5,8 +5,10 @@
  * serves PostgreSQL and SQLite; only placeholders and casts differ.
  *
  * Two steps: every event is touched by a handful of plain counts (per user, session and
- * stretch of time), and only the few resulting rows per user are split into weeks. The
- * first version evaluated every week's condition on every event: four times slower.
+ * stretch of time), and only the few resulting rows per user are split into weeks, rather
+ * than every week's condition evaluated on every event (at 2M events on SQLite: 3.2 s
+ * against 3.5–4.9 s over the (client, timestamp) index; about 2 s either way over the
+ * covering index of migration 0006, which is what made the difference there).
  */
 
 /** The seed's purchase events: client 1's tracking sends `purchase`, others `order_completed`. */
