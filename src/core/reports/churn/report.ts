@@ -21,8 +21,8 @@ import { resolveChurnWindow, utcIso, type ChurnWindow } from './window';
 export const AT_RISK_LISTED = 25;
 
 // Plain code-unit order: the same on both back ends whatever their collation.
-const byUserId = (a: UserActivityRow, b: UserActivityRow) =>
-  a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0;
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byUserId = (a: UserActivityRow, b: UserActivityRow) => compareIds(a.user_id, b.user_id);
 
 export async function computeChurnReport(
   backend: ChurnBackend,
@@ -85,11 +85,7 @@ export const activityQuery = (w: ChurnWindow, clientId: number): ActivityQuery =
 
 /** The riskiest first; among equals, who spent more (more at stake), then by id. */
 function riskiest(a: ScoredCustomer, b: ScoredCustomer): number {
-  return (
-    b.probability - a.probability ||
-    b.spent28d - a.spent28d ||
-    (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
-  );
+  return b.probability - a.probability || b.spent28d - a.spent28d || compareIds(a.userId, b.userId);
 }
 
 /** The first `n` of `items` in `order`, without sorting them all (tens of thousands). */
