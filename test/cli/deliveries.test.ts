@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,11 @@ describe('scheduled deliveries through the CLI', () => {
     for (const d of daemons) d.kill('SIGTERM');
     await waitFor(() => daemons.every((d) => d.exitCode !== null), 60_000, 'daemons to stop');
     expect(daemons.map((d) => d.exitCode)).toEqual([0, 0]);
+    // Both daemons wrote their lines to the data dir's log too, started to stopped.
+    const fileLog = readFileSync(join(home, 'logs', 'daemon.log'), 'utf8');
+    expect(fileLog.match(/daemon started/g)).toHaveLength(2);
+    expect(fileLog.match(/daemon stopped/g)).toHaveLength(2);
+    expect(fileLog.match(/delivery \d+: sent/g)).toHaveLength(1);
 
     const list = await leadwatch(['deliveries', '--json']);
     expect(list.code).toBe(0);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openFileLog } from '../../core/logs/file-log';
 import type { CliContext } from '../context';
 
 /**
@@ -23,8 +24,14 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-      log(`daemon started (data dir ${ctx.dataDir})`);
+      // The same lines go to stdout (for a service manager) and to logs/daemon.log, rotated.
+      const file = openFileLog(core.paths.logs, 'daemon.log');
+      const log = (line: string) => {
+        const stamped = `${new Date().toISOString()} ${line}\n`;
+        process.stdout.write(stamped);
+        file.write(stamped);
+      };
+      log(`daemon started (data dir ${ctx.dataDir}, log ${core.paths.logs}/daemon.log)`);
       // --- subscriptions, scheduler and deliveries (issue 4) ---
       // Scheduled report deliveries run beside the sweep loop; the claim makes several
       // daemons (and the app) deliver each subscription's period once.
@@ -69,6 +76,7 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         log('daemon stopped');
+        await file.close();
       }
     });
 }
