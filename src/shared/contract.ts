@@ -208,7 +208,12 @@ export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
 export const endSessionResultSchema = z.object({
   sessionId: z.string(),
-  outcome: z.enum(['sent', 'already_finalized', 'busy', 'skipped_empty']),
+  /** pdf_only: mail is not set up, so the PDF was made and nothing was sent or finalized. */
+  outcome: z.enum(['sent', 'already_finalized', 'busy', 'skipped_empty', 'pdf_only']),
+  /** The report PDF in the data dir, when this call made one (sent, pdf_only). */
+  pdfPath: z.string().nullable(),
+  /** pdf_only: the one line on what to set so that it is mailed. */
+  notice: z.string().nullable(),
 });
 
 export const sweepResultSchema = z.object({
@@ -216,6 +221,10 @@ export const sweepResultSchema = z.object({
   finalized: z.array(z.string()),
   skipped: z.number().int(),
   failed: z.array(z.object({ id: z.string(), error: z.string() })),
+  /** Idle sessions left for a later sweep because mail is not set up (no PDF made). */
+  waiting: z.number().int(),
+  /** Why they wait and what to set, once per sweep; null when nothing waits. */
+  notice: z.string().nullable(),
 });
 
 // ---------------------------------------------------------------------------------------

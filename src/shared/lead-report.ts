@@ -17,6 +17,7 @@ export const leadReportTypeSchema = z.enum(['daily', 'weekly', 'custom']);
 
 const leadsBlockSchema = z.object({
   created: count,
+  /** The period's new leads by their status now (reports: "New leads now converted"). */
   by_status: z.object({
     new: count,
     contacted: count,
@@ -24,6 +25,7 @@ const leadsBlockSchema = z.object({
     converted: count,
     lost: count,
   }),
+  /** Leads marked converted in the period, whenever created (reports: "Converted this week"). */
   converted: count,
   /**
    * converted / created. Not capped at 1: `converted` counts leads converted in the period

@@ -2,6 +2,7 @@ import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import type { LeadReport } from '../../../../shared/lead-report';
 import { LEAD_STATUSES } from '../../../../shared/lead-report';
+import { leadFigureLabels, type LeadFigureLabels } from '../../../../shared/lead-report-labels';
 import { formatCount, humanize } from './format';
 
 /**
@@ -69,10 +70,18 @@ const legend = {
   textStyle: { color: PALETTE.ink, fontSize: 10, fontFamily: FONT },
 };
 
+/** A status of the period's new leads; "converted" among them has its own name. */
+export function statusLabel(status: string, names: LeadFigureLabels): string {
+  return status === 'converted' ? names.nowConverted : humanize(status);
+}
+
 /** Leads created in the period by their current status, as a donut with counts in the legend. */
-export function statusChart(report: LeadReport): string | null {
+export function statusChart(
+  report: LeadReport,
+  names: LeadFigureLabels = leadFigureLabels(report.report_type),
+): string | null {
   const data = LEAD_STATUSES.map((s) => ({
-    name: humanize(s),
+    name: statusLabel(s, names),
     value: report.leads.by_status[s],
     itemStyle: { color: STATUS_COLOURS[s] },
   }));
@@ -209,10 +218,18 @@ export function staffChart(
  * This period against the one before for the four trend metrics, as four small charts
  * side by side: on one axis the calls (hundreds) would flatten conversions (a handful).
  */
-export function comparisonChart(report: LeadReport, previousLabel: string): string {
+export function comparisonChart(
+  report: LeadReport,
+  previousLabel: string,
+  names: LeadFigureLabels = leadFigureLabels(report.report_type),
+): string {
   const metrics = [
     { name: 'Leads created', now: report.leads.created, before: report.previous.leads.created },
-    { name: 'Converted', now: report.leads.converted, before: report.previous.leads.converted },
+    {
+      name: names.convertedInPeriod,
+      now: report.leads.converted,
+      before: report.previous.leads.converted,
+    },
     { name: 'Calls', now: report.calls.total, before: report.previous.calls.total },
     {
       name: 'Completed calls',
@@ -282,11 +299,12 @@ export function buildCharts(
   report: LeadReport,
   previousLabel: string,
   staffNames: ReadonlyMap<string, string> = new Map(),
+  names: LeadFigureLabels = leadFigureLabels(report.report_type),
 ): ChartSet {
   return {
-    status: statusChart(report),
+    status: statusChart(report, names),
     hours: hoursChart(report),
     staff: staffChart(report, staffNames),
-    comparison: comparisonChart(report, previousLabel),
+    comparison: comparisonChart(report, previousLabel, names),
   };
 }

@@ -79,6 +79,8 @@ export function leadReportMail(
       (r) =>
         `${r.label}: ${r.value}${r.trend ? ` (${r.trend} vs ${view.period.previousLabel})` : ''}`,
     ),
+    '',
+    view.labels.note,
     ...(topStaff.length
       ? [
           '',

@@ -50,6 +50,10 @@ export function slackSummary(
       text: { type: 'mrkdwn', text: `*Most completed calls*\n${staffLines.join('\n')}` },
     });
   }
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: slackEscape(view.labels.note) }],
+  });
   const headline = view.kpis
     .map((k) => `${k.label}: ${k.value}${trend(k.trend, prev)}`)
     .join(' · ');

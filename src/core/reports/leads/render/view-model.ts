@@ -1,6 +1,11 @@
 import type { LeadReport } from '../../../../shared/lead-report';
 import { LEAD_STATUSES } from '../../../../shared/lead-report';
-import { buildCharts, type ChartSet } from './charts';
+import {
+  conversionRateText,
+  leadFigureLabels,
+  type LeadFigureLabels,
+} from '../../../../shared/lead-report-labels';
+import { buildCharts, statusLabel, type ChartSet } from './charts';
 import {
   NONE,
   describePeriod,
@@ -42,6 +47,11 @@ export interface LeadReportView {
   period: PeriodText;
   generatedAt: string;
   kpis: KpiView[];
+  /**
+   * The figures' names with what each counts (the two "converted" counts differ), and the
+   * section subtitles that say which leads a chart or the funnel follows.
+   */
+  labels: LeadFigureLabels;
   trends: TrendView[];
   statuses: { key: string; label: string; count: string; share: string }[];
   outcomes: { label: string; count: string; share: string }[];
@@ -117,7 +127,7 @@ function trendView(
   };
 }
 
-function trends(r: LeadReport): TrendView[] {
+function trends(r: LeadReport, names: LeadFigureLabels): TrendView[] {
   const p = r.previous;
   return [
     trendView(
@@ -131,7 +141,7 @@ function trends(r: LeadReport): TrendView[] {
     trendView(
       r,
       'converted',
-      'Converted',
+      names.convertedInPeriod,
       [formatCount(r.leads.converted), formatCount(p.leads.converted)],
       p.leads.converted > 0,
       r.leads.converted > 0,
@@ -159,20 +169,21 @@ function share(part: number, whole: number): string {
   return whole === 0 ? NONE : formatRate(part / whole);
 }
 
-function kpis(r: LeadReport, t: TrendView[]): KpiView[] {
+function kpis(r: LeadReport, t: TrendView[], names: LeadFigureLabels): KpiView[] {
   const byKey = new Map(t.map((x) => [x.key, x]));
   const c = r.calls.by_status;
+  const nowConverted = r.leads.by_status.converted;
   return [
     {
       label: 'Leads created',
       value: formatCount(r.leads.created),
-      detail: `${formatCount(r.leads.by_status.new)} still new`,
+      detail: `${formatCount(nowConverted)} now converted (${share(nowConverted, r.leads.created)}) · ${formatCount(r.leads.by_status.new)} still new`,
       trend: byKey.get('leads_created') ?? null,
     },
     {
-      label: 'Converted',
+      label: names.convertedInPeriod,
       value: formatCount(r.leads.converted),
-      detail: `conversion rate ${formatRate(r.leads.conversion_rate)}`,
+      detail: `${conversionRateText(formatRate(r.leads.conversion_rate), r.report_type)}, older leads included`,
       trend: byKey.get('converted') ?? null,
     },
     {
@@ -211,13 +222,13 @@ function peakHours(r: LeadReport): { busiest: string | null; best: string | null
   };
 }
 
-function funnel(r: LeadReport): LeadReportView['funnel'] {
+function funnel(r: LeadReport, names: LeadFigureLabels): LeadReportView['funnel'] {
   const f = r.funnel;
   const steps: [string, number][] = [
     ['Created', f.created],
     ['Contacted', f.contacted],
     ['Qualified', f.qualified],
-    ['Converted', f.converted],
+    [names.nowConverted, f.converted],
   ];
   return steps.map(([label, n]) => ({
     label,
@@ -241,7 +252,8 @@ export interface ViewOptions {
  */
 export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}): LeadReportView {
   const period = describePeriod(report);
-  const t = trends(report);
+  const labels = leadFigureLabels(report.report_type);
+  const t = trends(report, labels);
   const calls = report.calls;
   const peaks = peakHours(report);
   const outcomeTotal = Object.values(calls.by_outcome).reduce((a, b) => a + b, 0);
@@ -254,11 +266,12 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
     branch: report.branch_id ?? 'All branches',
     period,
     generatedAt: formatGeneratedAt(opts.generatedAt ?? new Date(), period.timezone),
-    kpis: kpis(report, t),
+    kpis: kpis(report, t, labels),
+    labels,
     trends: t,
     statuses: LEAD_STATUSES.map((s) => ({
       key: s,
-      label: humanize(s),
+      label: statusLabel(s, labels),
       count: formatCount(report.leads.by_status[s]),
       share: share(report.leads.by_status[s], report.leads.created),
     })),
@@ -291,11 +304,11 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
       interested: formatCount(s.interested),
       avgDuration: formatDuration(s.avg_duration_s),
     })),
-    funnel: funnel(report),
+    funnel: funnel(report, labels),
     hasLeads: report.leads.created > 0 || report.leads.converted > 0,
     hasCalls: calls.total > 0,
     hasStaff: report.staff.length > 0,
-    charts: buildCharts(report, period.previousLabel, names),
+    charts: buildCharts(report, period.previousLabel, names, labels),
     report,
   };
 }

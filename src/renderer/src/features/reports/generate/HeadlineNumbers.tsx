@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, SimpleGrid, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { LeadReport } from '../../../../../shared/lead-report';
+import { conversionRateText, leadFigureLabels } from '../../../../../shared/lead-report-labels';
 import { formatNumber } from '../../../lib/format';
 import { formatDuration, formatRate } from '../shared/format-report';
 
@@ -13,17 +14,19 @@ interface Figure {
 }
 
 function figures(r: LeadReport): Figure[] {
+  const names = leadFigureLabels(r.report_type);
+  const nowConverted = r.leads.by_status.converted;
   return [
     {
       label: 'Leads created',
       value: formatNumber(r.leads.created),
-      detail: `${formatNumber(r.previous.leads.created)} in the previous period`,
+      detail: `${formatNumber(nowConverted)} now converted${r.leads.created ? ` (${formatRate(nowConverted / r.leads.created)})` : ''}; ${formatNumber(r.previous.leads.created)} in the previous period`,
       trend: r.trends.leads_created,
     },
     {
-      label: 'Converted',
+      label: names.convertedInPeriod,
       value: formatNumber(r.leads.converted),
-      detail: `Conversion rate ${formatRate(r.leads.conversion_rate)}`,
+      detail: `${conversionRateText(formatRate(r.leads.conversion_rate), r.report_type)}, older leads included`,
       trend: r.trends.converted,
     },
     {
@@ -63,6 +66,17 @@ function TrendBadge({ trend }: { trend: Trend }) {
 
 /** The report's headline figures, with the change on the period before. */
 export function HeadlineNumbers({ report }: { report: LeadReport }) {
+  return (
+    <Stack gap={6}>
+      <HeadlineGrid report={report} />
+      <Text size="xs" c="dimmed" data-testid="converted-note">
+        {leadFigureLabels(report.report_type).note}
+      </Text>
+    </Stack>
+  );
+}
+
+function HeadlineGrid({ report }: { report: LeadReport }) {
   return (
     <SimpleGrid
       cols={{ base: 1, xs: 2, md: 4 }}
