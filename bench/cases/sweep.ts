@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import type { Redis } from 'ioredis';
 import type { SessionDetail } from '../../src/shared/contract';
 import { InactivityMonitor, type ReportSender } from '../../src/core/monitor/monitor';
+import { LocalSessionClaims } from '../../src/core/monitor/local-claims';
 import { RedisSessionClaims } from '../../src/core/monitor/redis-claims';
 import { SessionRepository } from '../../src/core/sessions/session-repository';
 import { escapeGlob, sessionIdFromKey, sessionKeys } from '../../src/core/sources/redis/keys';
@@ -41,6 +42,14 @@ class RecordingSender implements ReportSender {
     this.ids.push(session.id);
     return Promise.resolve({ pdfPath: '' });
   }
+
+  renderToFile(): Promise<{ pdfPath: string }> {
+    return Promise.resolve({ pdfPath: '' });
+  }
+
+  mailMissing(): string[] {
+    return [];
+  }
 }
 
 export const sweep: BenchCase = {
@@ -64,6 +73,8 @@ export const sweep: BenchCase = {
     }
     const store = openStore(databasePath);
     ctx.defer(() => store.close());
+    // Seeded rows are local-only (claimed in SQLite); these stand for rows a sync wrote from Redis.
+    store.sqlite.prepare('UPDATE chat_sessions SET local_only = 0').run();
     const written = await writeDemoSessions(r, size, ctx);
     if (countRows(store, 'chat_sessions') !== written.chatSessions) {
       throw new Error('The seeded mirror and the Redis demo data hold different sessions');
@@ -111,6 +122,7 @@ export const sweep: BenchCase = {
       store,
       sessions: new SessionRepository(store),
       claims: (s) => (s === 'redis' ? claims : null),
+      localClaims: new LocalSessionClaims(store.sqlite, { owner: 'bench' }),
       sender,
       inactivityMinutes: INACTIVITY_MINUTES,
       now: () => new Date(AS_OF),

@@ -205,7 +205,7 @@ class NaiveSync {
     const deleteMessages = db.prepare('DELETE FROM chat_messages WHERE session_id = ?');
     const insertMessage = db.prepare(INSERT_MESSAGE_SQL);
     const write = db.transaction((row: SessionRow, messages: MessageRow[], now: string) => {
-      upsert.run({ ...row, now });
+      upsert.run({ ...row, now, local_only: 0 });
       deleteMessages.run(row.id);
       for (const m of messages) insertMessage.run(m);
     });

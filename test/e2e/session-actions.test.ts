@@ -133,7 +133,7 @@ describe('session detail: scores, markers and send-now', () => {
     let calls = 0;
     harness.stub('sessions.endNow', ({ id }) => {
       calls += 1;
-      return { sessionId: id, outcome: 'sent' };
+      return { sessionId: id, outcome: 'sent', pdfPath: null, notice: null };
     });
     await harness.core.registry.call('settings.set', {
       reportRecipients: ['sales@northwind.example', 'qa@northwind.example'],
@@ -187,7 +187,12 @@ describe('session detail: scores, markers and send-now', () => {
   ] as const;
   for (const { outcome, says } of outcomes) {
     it(`shows the contract outcome '${outcome}' as “${says}”`, async () => {
-      harness.stub('sessions.endNow', ({ id }) => ({ sessionId: id, outcome }));
+      harness.stub('sessions.endNow', ({ id }) => ({
+        sessionId: id,
+        outcome,
+        pdfPath: null,
+        notice: null,
+      }));
       app = await harness.open({ hash: '#/sessions/demo:open' });
       await app.endSessionButton.click();
       await app.endSessionConfirm.getByRole('button', { name: 'Send report now' }).click();

@@ -79,6 +79,7 @@ export function registerMonitor(program: Command, ctx: CliContext): void {
           `checked ${result.checked}, reported ${result.finalized.length}, skipped ${result.skipped} empty, failed ${result.failed.length}`,
           ...result.finalized.map((id) => `  sent ${id}`),
           ...result.failed.map((f) => `  failed ${f.id}: ${f.error}`),
+          ...(result.notice ? [result.notice] : []),
         ].join('\n'),
       );
     });
@@ -101,16 +102,25 @@ export function registerSession(program: Command, ctx: CliContext): void {
     });
   session
     .command('end <id>')
-    .description('end the session now and mail its report (same exactly-once claim as the monitor)')
+    .description(
+      'end the session now and mail its report (same exactly-once claim as the monitor); without mail settings, only make its PDF',
+    )
     .action(async (id: string, _opts, cmd: Command) => {
       const out = createOutput(json(cmd));
       const r = await ctx.open().registry.call('sessions.endNow', { id });
       const said = {
-        sent: 'report sent',
+        sent: 'report sent, session finalized',
         already_finalized: 'its report was already sent',
         busy: 'another instance is sending its report right now',
         skipped_empty: 'nothing to report (no visitor data, no messages)',
+        pdf_only: 'PDF made, not mailed (the session stays open)',
       } as const;
-      out.result(r, () => `${r.sessionId}: ${said[r.outcome]}`);
+      out.result(r, () =>
+        [
+          `${r.sessionId}: ${said[r.outcome]}`,
+          ...(r.pdfPath ? [`  PDF: ${r.pdfPath}`] : []),
+          ...(r.notice ? [`  ${r.notice}`] : []),
+        ].join('\n'),
+      );
     });
 }

@@ -52,6 +52,8 @@ export function seedLocalStore(
         );
       }
       for (const table of demoTables) db.prepare(`DELETE FROM ${table}`).run();
+      // Replaced demo sessions keep their ids (same seed): their old claims must not finalize them.
+      db.prepare('DELETE FROM session_claims').run();
       const chat = new BulkFtsIndex(db).run(() => writeChats(db, streams, onProgress));
       const gym = writeGym(db, streams, onProgress);
       const shop = writeShop(db, streams, onProgress);
@@ -91,7 +93,8 @@ function writeChats(db: Database.Database, streams: DemoStreams, report: Progres
   const insertMessage = db.prepare(INSERT_MESSAGE_SQL);
   let messages = 0;
   const write = ({ session, messages: rows }: LocalRows) => {
-    insertSession.run({ ...session, now });
+    // No upstream holds seeded sessions: their reports are claimed in this store.
+    insertSession.run({ ...session, now, local_only: 1 });
     for (const m of rows) insertMessage.run(m);
     messages += rows.length;
   };

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { makeTempDir } from '../../../test/helpers/temp-dir';
+import { seedLocalStore } from '../demo/seed-local';
+import { openStore, type Store } from '../store/open';
 import type { SessionClaims } from './claim';
+import { LocalSessionClaims } from './local-claims';
 import { PgSessionClaims } from './pg-claims';
 import { RedisSessionClaims } from './redis-claims';
 
@@ -106,7 +111,41 @@ claimContract('PostgreSQL', (owner, leaseMs) => {
   return new PgSessionClaims(pool, { owner, leaseMs });
 });
 
+// One data dir, a connection per instance: as separate processes sharing leadwatch.db.
+const local = makeTempDir('leadwatch-claims-');
+const stores: Store[] = [];
+claimContract('SQLite (local store)', (owner, leaseMs) => {
+  const store = openStore(join(local.dir, 'leadwatch.db'));
+  stores.push(store);
+  return new LocalSessionClaims(store.sqlite, { owner, leaseMs });
+});
+
+describe('SQLite claims after a demo reseed', () => {
+  it('are cleared, so a replaced demo session (same id) is reported again', async () => {
+    const store = openStore(join(local.dir, 'leadwatch.db'));
+    stores.push(store);
+    const claims = new LocalSessionClaims(store.sqlite, { owner: 'x' });
+    const claim = await claims.claim('redis:seeded');
+    if (claim.kind !== 'claimed') throw new Error('expected a claim');
+    await claims.complete('redis:seeded', claim.token);
+    expect((await claims.claim('redis:seeded')).kind).toBe('finalized');
+    seedLocalStore(store, { seed: 1, size: 'small', replace: true }, () => undefined, {
+      counts: {
+        chatSessions: 2,
+        webChatSessions: 0,
+        gymLeads: 0,
+        callLogs: 0,
+        shopUsers: 0,
+        shopEvents: 0,
+      },
+    });
+    expect((await claims.claim('redis:seeded')).kind).toBe('claimed');
+  });
+});
+
 afterAll(async () => {
+  for (const store of stores) store.close();
+  local.cleanup();
   const cleaner = redisClients[0] ?? new Redis(REDIS_URL);
   let cursor = '0';
   do {

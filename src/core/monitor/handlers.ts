@@ -7,6 +7,7 @@ import type { Registry } from '../rpc/registry';
 import type { SessionRepository } from '../sessions/session-repository';
 import type { Store } from '../store/open';
 import type { SessionClaims } from './claim';
+import { LocalSessionClaims } from './local-claims';
 import { InactivityMonitor } from './monitor';
 import type { SessionReportSender } from './session-report-sender';
 import { PgSessionClaims } from './pg-claims';
@@ -45,6 +46,7 @@ function monitorFor(w: MonitorWiring): InactivityMonitor {
     store: w.store,
     sessions: w.sessions,
     claims,
+    localClaims: new LocalSessionClaims(w.store.sqlite, { owner, leaseMs }),
     sender: w.sender,
     inactivityMinutes: c.inactivityMinutes,
   });

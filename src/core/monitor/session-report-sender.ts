@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import type { SessionDetail } from '../../shared/contract';
 import type { EffectiveConfig } from '../config/effective';
+import { ensurePrivateDir, writePrivateFile } from '../config/private-files';
 import { EmailNotifier } from '../delivery/email-notifier';
 import type { PdfEngine } from '../render/pdf-engine';
 import {
@@ -31,9 +31,19 @@ export class SessionReportSender implements ReportSender {
       generatedAt: new Date(),
     });
     const pdfPath = sessionReportPath(this.reportsDir, sessionReportFileId(session));
-    await mkdir(this.reportsDir, { recursive: true });
-    await writeFile(pdfPath, pdf);
+    ensurePrivateDir(this.reportsDir);
+    await writePrivateFile(pdfPath, pdf);
     return { pdf, pdfPath };
+  }
+
+  mailMissing(): string[] {
+    const c = this.config();
+    const missing: [string, boolean][] = [
+      ['SMTP_URL', !c.smtpUrl?.trim()],
+      ['MAIL_FROM', !c.mailFrom?.trim()],
+      ['REPORT_RECIPIENTS', c.reportRecipients.every((r) => !r.trim())],
+    ];
+    return missing.filter(([, absent]) => absent).map(([name]) => name);
   }
 
   async send(session: SessionDetail): Promise<{ pdfPath: string }> {

@@ -36,5 +36,10 @@ export const migrations: Migration[] = [
     "idx": 6,
     "tag": "0006_shop_events_covering_index",
     "sql": "DROP INDEX `shop_events_client_user_idx`;--> statement-breakpoint\nCREATE INDEX `shop_events_client_user_session_cover_idx` ON `shop_events` (`client_id`,`user_id`,`session_id`,`timestamp`,`event_type`,`price`,`quantity`);"
+  },
+  {
+    "idx": 7,
+    "tag": "0007_local_session_claims",
+    "sql": "CREATE TABLE `session_claims` (\n\t`session_id` text PRIMARY KEY NOT NULL,\n\t`token` text,\n\t`lease_until` integer,\n\t`finalized_at` text\n);\n--> statement-breakpoint\nALTER TABLE `chat_sessions` ADD `local_only` integer DEFAULT false NOT NULL;--> statement-breakpoint\n-- Sessions written before this migration: a sync always stores the upstream fingerprint,\n-- the demo seeder never does, so a row without one was seeded here and no upstream holds it.\nUPDATE `chat_sessions` SET `local_only` = 1 WHERE `source_hash` IS NULL;\n"
   }
 ];

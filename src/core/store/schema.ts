@@ -63,6 +63,11 @@ export const chatSessions = sqliteTable(
     sourceHash: text('source_hash'),
     /** Where the next incremental read of this session's messages starts (web chat: the last message id). */
     sourceCursor: text('source_cursor'),
+    /**
+     * Written by the demo seeder, not by a sync: no upstream holds the session, so its
+     * report is claimed in this store's session_claims. A sync that meets it upstream clears it.
+     */
+    localOnly: integer('local_only', { mode: 'boolean' }).notNull().default(false),
     syncedAt: text('synced_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -361,6 +366,20 @@ export const errorLog = sqliteTable(
   // A sync looks up the last error of a session before logging it again.
   (t) => [index('error_log_scope_detail_idx').on(t.scope, t.detail)],
 );
+
+/**
+ * Report claims of sessions no upstream holds (demo data): the same lease and
+ * compare-and-set as Redis's `:finalized` key and PostgreSQL's leadwatch.session_claims,
+ * so processes sharing this data dir send each report once.
+ */
+export const sessionClaims = sqliteTable('session_claims', {
+  /** The local id, `{source}:{sourceId}`. */
+  sessionId: text('session_id').primaryKey(),
+  token: text('token'),
+  /** Epoch milliseconds; a lease whose time has passed may be taken by anyone. */
+  leaseUntil: integer('lease_until'),
+  finalizedAt: text('finalized_at'),
+});
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

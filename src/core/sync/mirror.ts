@@ -56,11 +56,12 @@ const MAPPED_COLUMNS = [
  */
 export const UPSERT_SESSION_SQL = `
   INSERT INTO chat_sessions (id, source, source_id, ${MAPPED_COLUMNS.join(', ')},
-    finalized_at, vanished_at, synced_at, created_at, updated_at)
+    finalized_at, local_only, vanished_at, synced_at, created_at, updated_at)
   VALUES (@id, @source, @source_id, ${MAPPED_COLUMNS.map((c) => `@${c}`).join(', ')},
-    @finalized_at, NULL, @now, @now, @now)
+    @finalized_at, @local_only, NULL, @now, @now, @now)
   ON CONFLICT(id) DO UPDATE SET
     ${MAPPED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(',\n    ')},
+    local_only = excluded.local_only,
     finalized_at = COALESCE(chat_sessions.finalized_at, excluded.finalized_at),
     vanished_at = NULL,
     synced_at = excluded.synced_at,
@@ -118,7 +119,8 @@ export class Mirror {
   }
 
   writeSession(row: SessionRow, now: string): void {
-    this.stmts.upsert.run({ ...row, now });
+    // Seen upstream: from now on its report is claimed there, not in the local store.
+    this.stmts.upsert.run({ ...row, now, local_only: 0 });
   }
 
   replaceMessages(sessionId: string, rows: readonly MessageRow[]): void {

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useDisclosure } from '@mantine/hooks';
 import type { SessionDetail } from '../../../../shared/contract';
 import { ActionErrorAlert } from '../../components/ActionErrorAlert';
 import { endSessionAdvice, outcomeText } from './end-session-outcome';
 import { EndSessionConfirm } from './EndSessionConfirm';
+import { ReportPdfPath } from './ReportPdfPath';
 import { useEndSessionNow } from './use-end-session';
 
 /**
@@ -60,6 +61,15 @@ export function EndSessionAction({
           onClose={end.reset}
         >
           {outcome.message}
+          {end.data.pdfPath && <ReportPdfPath path={end.data.pdfPath} />}
+          {end.data.notice && (
+            <Text size="sm" mt={6} fw={500} data-testid="end-session-notice">
+              {end.data.notice}{' '}
+              <Anchor href="#/settings" inherit>
+                Open Settings
+              </Anchor>
+            </Text>
+          )}
         </Alert>
       )}
       {end.error && (

@@ -28,6 +28,13 @@ export const outcomeText: Record<
     color: 'orange',
     tone: 'warning',
   },
+  pdf_only: {
+    title: 'PDF made, not mailed',
+    message:
+      'Mail is not set up, so nothing was sent and the session stays open. Its PDF report is saved here:',
+    color: 'yellow',
+    tone: 'warning',
+  },
   skipped_empty: {
     title: 'Nothing to report',
     message:
