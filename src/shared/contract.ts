@@ -70,6 +70,52 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
+/** Where a setting's effective value comes from (DESIGN.md precedence; CLI flags aside). */
+export const settingSourceSchema = z.enum(['environment', 'saved', 'default']);
+export type SettingSource = z.infer<typeof settingSourceSchema>;
+
+const settingOrigin = <T extends z.ZodType>(value: T) =>
+  z.object({
+    /** The value in use; connection strings redacted (no password ever reaches the page). */
+    value,
+    source: settingSourceSchema,
+    /** The environment variable that sets it (and wins over the saved value when set). */
+    variable: z.string(),
+    /** Set when the variable holds something unusable that was ignored, saying what is used. */
+    notice: z.string().nullable(),
+  });
+export interface SettingOrigin<T> {
+  value: T;
+  source: SettingSource;
+  variable: string;
+  notice: string | null;
+}
+
+export const effectiveSettingsSchema = z.object({
+  redisUrl: settingOrigin(z.string()),
+  databaseUrl: settingOrigin(z.string()),
+  smtpUrl: settingOrigin(z.string()),
+  mailFrom: settingOrigin(z.string()),
+  reportRecipients: settingOrigin(z.array(z.string())),
+  reportTimezone: settingOrigin(z.string()),
+  sourceTimezone: settingOrigin(z.string()),
+  inactivityMinutes: settingOrigin(z.number()),
+  monitorIntervalSeconds: settingOrigin(z.number()),
+  finalizedTtlDays: settingOrigin(z.number()),
+});
+export type EffectiveSettings = z.infer<typeof effectiveSettingsSchema>;
+
+/**
+ * What settings.get and settings.set answer: the saved settings (connection strings
+ * redacted: send one back unchanged to keep it, '' to clear it), each configurable
+ * setting's effective value and source, and notices about ignored environment values.
+ */
+export const settingsViewSchema = settingsSchema.extend({
+  effective: effectiveSettingsSchema,
+  notices: z.array(z.string()),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -106,6 +152,13 @@ export const sessionSummarySchema = z.object({
   vanished: z.boolean(),
   /** When the list was a search: the best matching message, with match marks removed. */
   snippet: z.string().nullable(),
+  /**
+   * The matched words in `snippet` as [start, end) offsets (UTF-16 code units, as JavaScript
+   * slices strings), in order and not overlapping: the list highlights them.
+   */
+  snippetMarks: z
+    .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
+    .optional(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -239,8 +292,8 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 
 export const contract = {
   'app.info': method(none, appInfoSchema),
-  'settings.get': method(none, settingsSchema),
-  'settings.set': method(settingsSchema.partial().strict(), settingsSchema),
+  'settings.get': method(none, settingsViewSchema),
+  'settings.set': method(settingsSchema.partial().strict(), settingsViewSchema),
   'sessions.list': method(sessionListInputSchema, sessionListSchema),
   'sessions.get': method(z.object({ id: z.string().min(1).max(300) }), sessionDetailSchema),
   /** Sessions per lead priority, every priority present (0 when none): one GROUP BY. */

@@ -48,6 +48,16 @@ describe('sessions', () => {
           { sender: 'user', text: '<a href="javascript:alert(3)">click</a> & "quotes"' },
         ],
       },
+      {
+        sourceId: 'highlight',
+        visitorName: 'Hana Highlight',
+        priority: 'low',
+        lastInteractionAt: '2020-01-02T10:00:00.000Z',
+        messages: [
+          { sender: 'user', text: 'Do you ship <b>zebrafish</b> tanks & <mark>filters</mark>?' },
+          { sender: 'bot', text: 'Yes, zebrafish tanks ship in two days.' },
+        ],
+      },
     ]);
   });
 
@@ -98,8 +108,52 @@ describe('sessions', () => {
     const snippets = await app.sessionList.getByTestId('session-snippet').allTextContents();
     expect(snippets.length).toBeGreaterThan(0);
     for (const snippet of snippets) expect(snippet.toLowerCase()).toContain(word);
+    // Each snippet marks the matched word (whole words: the search matches prefixes).
+    const marks = await app.sessionList
+      .locator('[data-testid="session-snippet"] mark')
+      .allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(snippets.length);
+    for (const mark of marks) expect(mark.toLowerCase().startsWith(word)).toBe(true);
     // The query is in the URL, so the search survives a reload.
     expect(decodeURIComponent(app.page.url())).toContain(`q=${word}`);
+  });
+
+  it('highlights the matched words of a snippet, keeping markup from the message as text', async () => {
+    app = await harness.open({ hash: '#/sessions' });
+    await app.sessionSearch.fill('zebraf tank');
+    const row = app.sessionList.locator('[data-session-id="demo:highlight"]');
+    await row.waitFor();
+    const snippet = row.getByTestId('session-snippet');
+    expect(await snippet.textContent()).toBe(
+      'Do you ship <b>zebrafish</b> tanks & <mark>filters</mark>?',
+    );
+    expect(await snippet.locator('mark').allTextContents()).toEqual(['zebrafish', 'tanks']);
+    // The message's own tags are text: no <b>, and no <mark> but ours.
+    expect(await snippet.locator('b').count()).toBe(0);
+    expect(await snippet.innerHTML()).toContain('&lt;mark&gt;filters&lt;/mark&gt;');
+    await app.screenshot('sessions-search-highlight');
+  });
+
+  it('a search without a match says so and offers to clear it, not "sessions appear when…"', async () => {
+    const all = await harness.core.registry.call('sessions.list', { limit: 1 });
+    app = await harness.open({ hash: '#/sessions' });
+    await app.sessionRows.first().waitFor();
+    await app.sessionSearch.fill('qqxyzzy');
+    await app.sessionTotal.filter({ hasText: '0 matches' }).waitFor();
+    const empty = app.page.getByTestId('no-session-matches');
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('No session matches “qqxyzzy”');
+    expect(await empty.textContent()).toContain(
+      `The local store holds ${all.total.toLocaleString('en-GB')} sessions`,
+    );
+    expect(await app.page.getByText('Sessions appear when').count()).toBe(0);
+    expect(await app.sessionList.count()).toBe(0);
+    expect(await app.page.getByText('No session matches “qqxyzzy”').count()).toBe(2);
+    await app.screenshot('sessions-search-no-match');
+    await app.page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await app.sessionRows.first().waitFor();
+    expect(await app.totalShown()).toBe(all.total);
+    expect(await app.sessionSearch.inputValue()).toBe('');
   });
 
   it('opens a session with its visitor details and full transcript', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
 import { openStore, type Store } from '../store/open';
-import { toFtsQuery, toLikePattern } from './fts-query';
+import { splitSnippet, toFtsQuery, toLikePattern } from './fts-query';
 import { SessionRepository } from './session-repository';
 
 const temp = makeTempDir();
@@ -90,6 +90,28 @@ describe('sessions list', () => {
     expect(r.total).toBe(1);
     expect(r.items[0]?.sourceId).toBe('a1');
     expect(r.items[0]?.snippet).toContain('premium');
+  });
+
+  it('marks the matched words of the snippet (whole words for a prefix), as offsets into plain text', () => {
+    const r = repo.list({ query: 'premi urgent', offset: 0, limit: 10 });
+    const hit = r.items[0];
+    const snippet = hit?.snippet ?? '';
+    expect(snippet).toBe('What does the premium compliance plan cost? We need it urgently.');
+    const marked = (hit?.snippetMarks ?? []).map(([a, b]) => snippet.slice(a, b));
+    expect(marked).toEqual(['premium', 'urgently']);
+    // A list that is not a search carries no marks.
+    expect(repo.list({ offset: 0, limit: 10 }).items.every((s) => !s.snippetMarks)).toBe(true);
+  });
+
+  it('reads the marks from the snippet text; a stray marker from a message is dropped, not trusted', () => {
+    expect(splitSnippet('a \u0002bc\u0003 d \u0002é🙂\u0003')).toEqual({
+      text: 'a bc d é🙂',
+      marks: [
+        [2, 4],
+        [7, 10],
+      ],
+    });
+    expect(splitSnippet('x\u0003y\u0002\u0002z')).toEqual({ text: 'xyz', marks: [] });
   });
 
   it('matches word prefixes and several words', () => {

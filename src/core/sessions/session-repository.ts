@@ -8,7 +8,7 @@ import type {
 } from '../../shared/contract';
 import { notFound } from '../rpc/errors';
 import type { Store } from '../store/open';
-import { toFtsQuery, toLikePattern } from './fts-query';
+import { MARK_CLOSE, MARK_OPEN, splitSnippet, toFtsQuery, toLikePattern } from './fts-query';
 
 /** Highest first, as the badge and the dashboard show them. */
 const PRIORITY_ORDER: readonly Priority[] = ['critical', 'high', 'medium', 'low'];
@@ -47,6 +47,7 @@ interface SessionRow {
   vanished_at: string | null;
   message_id?: number | null;
   snippet?: string | null;
+  snippet_marks?: [number, number][];
 }
 
 const SUMMARY_COLUMNS = `s.id, s.source, s.source_id, s.visitor_name, s.email, s.organization, s.started_at,
@@ -136,13 +137,17 @@ export class SessionRepository {
    */
   private addSnippets(rows: SessionRow[], fts: string): void {
     const snippet = this.store.sqlite.prepare(
-      `SELECT snippet(chat_messages_fts, 0, '', '', '…', 14) AS snippet
+      `SELECT snippet(chat_messages_fts, 0, ?, ?, '…', 14) AS snippet
        FROM chat_messages_fts WHERE chat_messages_fts MATCH ? AND rowid = ?`,
     );
     for (const row of rows) {
       if (row.message_id == null) continue;
-      row.snippet =
-        (snippet.get(fts, row.message_id) as { snippet: string } | undefined)?.snippet ?? null;
+      const hit = snippet.get(MARK_OPEN, MARK_CLOSE, fts, row.message_id) as
+        { snippet: string } | undefined;
+      if (!hit) continue;
+      const { text, marks } = splitSnippet(hit.snippet);
+      row.snippet = text;
+      row.snippet_marks = marks;
     }
   }
 
@@ -214,5 +219,6 @@ function toSummary(row: SessionRow): SessionSummary {
     finalized: row.finalized_at !== null,
     vanished: row.vanished_at !== null,
     snippet: row.snippet ?? null,
+    ...(row.snippet_marks ? { snippetMarks: row.snippet_marks } : {}),
   };
 }

@@ -122,7 +122,37 @@ export function SessionDetailPane({ id, onClose }: { id: string; onClose: () => 
 }
 
 /** Shown in the detail column before anything is picked. */
-export function NoSessionSelected({ hasSessions }: { hasSessions: boolean }) {
+export function NoSessionSelected({
+  hasSessions,
+  search,
+}: {
+  hasSessions: boolean;
+  /** The search or filter that found nothing, when the store does hold sessions. */
+  search?: { query: string | undefined; sessionsInStore: number } | null;
+}) {
+  if (!hasSessions && search) {
+    return (
+      <Paper
+        withBorder
+        radius="md"
+        h="100%"
+        p="xl"
+        style={{ display: 'grid', placeItems: 'center' }}
+      >
+        <Stack align="center" gap="xs" maw={380} ta="center" data-testid="no-session-matches">
+          <IconMessageCircleSearch size={40} stroke={1.4} aria-hidden />
+          <Text fw={600}>
+            {search.query
+              ? `No session matches “${search.query}”`
+              : 'No session matches these filters'}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {`The local store holds ${search.sessionsInStore.toLocaleString('en-GB')} ${search.sessionsInStore === 1 ? 'session' : 'sessions'}; try other words, or clear the search beside the list to see them all.`}
+          </Text>
+        </Stack>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder radius="md" h="100%" p="xl" style={{ display: 'grid', placeItems: 'center' }}>
       <Stack align="center" gap="xs" maw={360} ta="center">

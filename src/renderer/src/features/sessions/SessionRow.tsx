@@ -7,6 +7,7 @@ import { formatNumber } from '../../lib/format';
 import { markerColor } from '../../lib/priorities';
 import { visitorLabel, visitorSubtitle } from './labels';
 import classes from './Sessions.module.css';
+import { SnippetText } from './SnippetText';
 
 /** One line of the sessions list: who, where from, when, how much was said, how hot the lead is. */
 export function SessionRowContent({ session }: { session: SessionSummary }) {
@@ -66,7 +67,7 @@ export function SessionRowContent({ session }: { session: SessionSummary }) {
       </Group>
       {session.snippet && (
         <Text size="xs" mt={4} className={classes.snippet} data-testid="session-snippet">
-          {session.snippet}
+          <SnippetText text={session.snippet} marks={session.snippetMarks ?? []} />
         </Text>
       )}
     </>

@@ -50,6 +50,12 @@ function SessionsWorkspace({ route }: { route: SessionsRoute }) {
   const filtered = Boolean(route.query || route.source || route.priority);
   const { fetchNextPage } = sessions;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const info = useAppInfo();
+  const clearSearch = () => {
+    setText('');
+    go({ query: undefined, source: undefined, priority: undefined });
+  };
+  const noMatch = filtered && !sessions.isPending && !sessions.error && items.length === 0;
 
   return (
     <div className={classes.layout} data-detail-open={route.sessionId ? '' : undefined}>
@@ -93,17 +99,15 @@ function SessionsWorkspace({ route }: { route: SessionsRoute }) {
             </Stack>
           ) : items.length === 0 && !sessions.error ? (
             <Stack gap="xs" p="md" align="flex-start">
-              <Text fw={600}>No sessions match</Text>
+              <Text fw={600}>
+                {route.query ? `No session matches “${route.query}”` : 'No session matches'}
+              </Text>
               <Text size="sm" c="dimmed">
                 {route.query
                   ? `Nothing mentions “${route.query}” with these filters.`
                   : 'No session has this source and priority.'}
               </Text>
-              <Button
-                variant="light"
-                size="xs"
-                onClick={() => go({ query: undefined, source: undefined, priority: undefined })}
-              >
+              <Button variant="light" size="xs" onClick={clearSearch}>
                 Clear search and filters
               </Button>
             </Stack>
@@ -132,7 +136,14 @@ function SessionsWorkspace({ route }: { route: SessionsRoute }) {
             onClose={() => go({ sessionId: undefined }, false)}
           />
         ) : (
-          <NoSessionSelected hasSessions={items.length > 0} />
+          <NoSessionSelected
+            hasSessions={items.length > 0}
+            search={
+              noMatch
+                ? { query: route.query, sessionsInStore: info.data?.counts.sessions ?? 0 }
+                : null
+            }
+          />
         )}
       </div>
     </div>
