@@ -97,8 +97,27 @@ describe('reports page', () => {
     expect(text).toContain(String(expected.report.calls.total));
     expect(await frame.locator('svg').count()).toBeGreaterThan(0);
 
+    // The two converted figures are named for what they count, as in the PDF and the mail.
+    expect(await reports.headline('Converted on the day').textContent()).toBe(
+      String(expected.report.leads.converted),
+    );
+    expect(await reports.page.getByTestId('converted-note').textContent()).toContain(
+      'the funnel and the status chart follow only the leads created on the day',
+    );
+
+    const title = reports.page.getByTestId('report-title');
+    const before = {
+      title: await title.boundingBox(),
+      pdf: await reports.savePdfButton.boundingBox(),
+    };
     await reports.savePdfButton.click();
     await reports.pdfResult.waitFor({ timeout: 60_000 });
+    // The result shows under the header: the title and the buttons stay where they were.
+    expect(await title.boundingBox()).toEqual(before.title);
+    expect(await reports.savePdfButton.boundingBox()).toEqual(before.pdf);
+    const result = await reports.pdfResult.boundingBox();
+    expect(result!.y).toBeGreaterThan(before.pdf!.y + before.pdf!.height);
+    await app.screenshot('reports-generate-pdf-result');
     const path =
       (await reports.pdfResult.locator('.mantine-Text-root').first().textContent()) ?? '';
     expect(path).toMatch(/\.pdf$/);

@@ -8,7 +8,7 @@ import { formatPeriod } from '../shared/format-report';
 import { reportTypeLabel } from '../shared/labels';
 import { ReportPreviewFrame } from '../shared/ReportPreviewFrame';
 import { HeadlineNumbers } from './HeadlineNumbers';
-import { ReportActions } from './ReportActions';
+import { ReportActionResults, ReportActions, useReportActions } from './ReportActions';
 import { ReportParamsForm } from './ReportParamsForm';
 import { SourceNotice } from './SourceNotice';
 import { useLeadReport, useLeadReportHtml, type ReportRequest } from './use-lead-report';
@@ -22,6 +22,7 @@ export function GenerateTab({
   const [request, setRequest] = useState<ReportRequest | null>(null);
   const report = useLeadReport(request);
   const html = useLeadReportHtml(request);
+  const actions = useReportActions();
   const busy = report.isFetching || html.isFetching;
   const generate = (next: ReportRequest) => {
     setRequest(next);
@@ -53,7 +54,7 @@ export function GenerateTab({
           {report.isPending && <Skeleton h={96} />}
           {report.data && (
             <>
-              <Group justify="space-between" align="flex-end" gap="sm">
+              <Group justify="space-between" align="center" gap="sm">
                 <div>
                   <Title order={2} fz="lg" data-testid="report-title">
                     {reportTypeLabel[report.data.report.report_type]} report ·{' '}
@@ -71,8 +72,13 @@ export function GenerateTab({
                     · {report.data.report.period.timezone}
                   </Text>
                 </div>
-                <ReportActions request={request} latestDelivery={latestDelivery} />
+                <ReportActions request={request} actions={actions} />
               </Group>
+              <ReportActionResults
+                request={request}
+                actions={actions}
+                latestDelivery={latestDelivery}
+              />
               <SourceNotice source={report.data.source} />
               {report.data.report.leads.created === 0 && report.data.report.calls.total === 0 && (
                 <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />}>
