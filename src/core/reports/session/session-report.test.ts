@@ -101,6 +101,25 @@ describe('session report PDF', () => {
     });
   });
 
+  it('keeps a long e-mail address whole, or breaks it only before "@" or after a dot', async () => {
+    const email = 'reservations.frontdesk@sahyadrihomestays.com';
+    const session = { ...sampleSession(3), email };
+    const pdf = await renderSessionReportPdf(renderer, session, opts);
+    const lines = (await pdfText(pdf, { first: 1, last: 1 })).split('\n').map((l) => l.trim());
+    const start = lines.findIndex((l) => l.startsWith('reservations'));
+    expect(start, 'the address is on the first page').toBeGreaterThanOrEqual(0);
+    const pieces: string[] = [];
+    for (let i = start; pieces.join('') !== email && i < start + 4; i++) pieces.push(lines[i]!);
+    expect(pieces.join('')).toBe(email);
+    for (let i = 1; i < pieces.length; i++) {
+      const sensible = pieces[i - 1]!.endsWith('.') || pieces[i]!.startsWith('@');
+      expect(sensible, `broke as "${pieces[i - 1]}" / "${pieces[i]}"`).toBe(true);
+    }
+    // Copying the address copies it as it is: the break points add no character.
+    expect(squash(await pdfText(pdf))).toContain(email);
+    await pdfToPngs(pdf, SCREENSHOTS, 'session-report-long-email', 80);
+  });
+
   it('prints markup, script and template syntax from visitors as text, fetching nothing', async () => {
     hits = [];
     const blockedBefore = renderer.blockedRequestCount;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Priority, SessionDetail } from '../../../shared/contract';
+import { breakParts } from '../../render/break-points';
 
 export interface SessionReportOptions {
   botName: string;
@@ -13,6 +14,12 @@ export interface SessionReportOptions {
 interface Field {
   label: string;
   value: string | null;
+  /** `value` cut where a line may break (an e-mail address before "@" and after dots). */
+  parts: string[];
+}
+
+function field(label: string, value: string | null): Field {
+  return { label, value, parts: value ? breakParts(value) : [] };
 }
 
 export interface TranscriptLine {
@@ -98,21 +105,18 @@ export function buildView(session: SessionDetail, opts: SessionReportOptions): S
     priority: session.priority ? session.priority.toUpperCase() : null,
     priorityClass: priorityClass(session.priority),
     userFields: [
-      { label: 'Name', value: session.visitorName },
-      { label: 'Email', value: session.email },
-      { label: 'Phone', value: session.phone },
-      { label: 'Organization', value: session.organization ?? session.company },
+      field('Name', session.visitorName),
+      field('Email', session.email),
+      field('Phone', session.phone),
+      field('Organization', session.organization ?? session.company),
     ],
     leadFields: [
-      { label: 'Lead score', value: num(session.leadScore, 1) },
-      { label: 'Engagement', value: num(session.engagementScore, 1) },
-      { label: 'Queries', value: num(queries) },
-      { label: 'Messages', value: num(session.messages.length) },
-      {
-        label: 'First interaction',
-        value: full(session.firstInteractionAt ?? session.startedAt, zone),
-      },
-      { label: 'Last interaction', value: full(session.lastInteractionAt, zone) },
+      field('Lead score', num(session.leadScore, 1)),
+      field('Engagement', num(session.engagementScore, 1)),
+      field('Queries', num(queries)),
+      field('Messages', num(session.messages.length)),
+      field('First interaction', full(session.firstInteractionAt ?? session.startedAt, zone)),
+      field('Last interaction', full(session.lastInteractionAt, zone)),
     ],
     reasons: session.scoreReasons.map((r) => ({
       rule: r.rule,
