@@ -74,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsService(store, options.secrets ?? noSecretBox);
 
   registerAppHandlers(registry, store, paths.dataDir);
-  registerSettingsHandlers(registry, settings);
+  registerSettingsHandlers(registry, settings, options.env ?? process.env);
   const sessions = new SessionRepository(store);
   registerSessionHandlers(registry, sessions);
   registerDemoHandlers(registry, store, events);

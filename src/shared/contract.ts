@@ -70,6 +70,22 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
+/**
+ * settings.set's input: only the keys sent. (A `.partial()` of settingsSchema would fill in
+ * every default, so saving one field stored all the others as if someone had chosen them.)
+ */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+    ) as {
+      [K in keyof typeof settingsSchema.shape]: z.ZodOptional<
+        ReturnType<(typeof settingsSchema.shape)[K]['unwrap']>
+      >;
+    },
+  )
+  .strict();
+
 /** Where a setting's effective value comes from (DESIGN.md precedence; CLI flags aside). */
 export const settingSourceSchema = z.enum(['environment', 'saved', 'default']);
 export type SettingSource = z.infer<typeof settingSourceSchema>;
@@ -293,7 +309,7 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 export const contract = {
   'app.info': method(none, appInfoSchema),
   'settings.get': method(none, settingsViewSchema),
-  'settings.set': method(settingsSchema.partial().strict(), settingsViewSchema),
+  'settings.set': method(settingsPatchSchema, settingsViewSchema),
   'sessions.list': method(sessionListInputSchema, sessionListSchema),
   'sessions.get': method(z.object({ id: z.string().min(1).max(300) }), sessionDetailSchema),
   /** Sessions per lead priority, every priority present (0 when none): one GROUP BY. */

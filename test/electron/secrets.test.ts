@@ -158,14 +158,17 @@ describe('secrets through the core process', () => {
   it('stores secret settings sealed with the data key main passed in', async () => {
     const client = await clientWith(randomBytes(32).toString('base64'));
     const smtpUrl = 'smtp://reports:s3cr3t-pw@mail.example.com:587';
+    // Redacted over the contract; sealed at rest; clear only inside core.
+    const shown = 'smtp://reports:•••@mail.example.com:587';
     expect(await client.call('settings.set', { smtpUrl })).toMatchObject({
       ok: true,
-      value: { smtpUrl },
+      value: { smtpUrl: shown },
     });
     expect(await client.call('settings.get', undefined)).toMatchObject({
       ok: true,
-      value: { smtpUrl },
+      value: { smtpUrl: shown },
     });
+    expect(tracker.cores[0]?.config().smtpUrl).toBe(smtpUrl);
     const rows = tracker.cores[0]?.store.db.select().from(settingsTable).all() ?? [];
     const stored = JSON.stringify(rows);
     expect(stored).toContain('sealed');

@@ -19,7 +19,8 @@ export async function emitReport(
     if (process.stderr.isTTY) process.stderr.write(`(from ${from})\n`);
     return;
   }
-  await writeFile(where.out, body);
+  // A new file is private like the data dir's (visitors' data); one that exists keeps its mode.
+  await writeFile(where.out, body, { mode: 0o600 });
   createOutput(Boolean(cmd.optsWithGlobals().json)).result(
     { out: where.out, format: where.format, source },
     () => `Report written to ${where.out} (from ${from})`,

@@ -1,5 +1,9 @@
 import type { Settings } from '../../shared/contract';
 
+import { envNumber, resolveSettings } from './provenance';
+
+export { redactUrl } from './redact';
+
 /** The settings every command needs, after DESIGN.md's precedence: flag > environment > stored > default. */
 export interface EffectiveConfig {
   redisUrl: string | null;
@@ -30,6 +34,7 @@ export type ConfigFlags = Partial<{
   redisUrl: string;
   redisKeyPrefix: string;
   databaseUrl: string;
+  databaseSchema: string;
   smtpUrl: string;
   chromePath: string;
 }>;
@@ -39,59 +44,37 @@ export const DEFAULT_MONITOR_LEASE_SECONDS = 300;
 /** Below this, a slow render plus a slow SMTP server may outlast the lease (doctor warns). */
 export const SAFE_MONITOR_LEASE_SECONDS = 60;
 
-const machineTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 function firstSet(...values: (string | undefined | null)[]): string | null {
   for (const v of values) if (v !== undefined && v !== null && v.trim() !== '') return v.trim();
   return null;
 }
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+const orNull = (v: string) => (v.trim() === '' ? null : v);
 
 export function effectiveConfig(
   stored: Settings,
   env: NodeJS.ProcessEnv = process.env,
   flags: ConfigFlags = {},
 ): EffectiveConfig {
-  const recipients = firstSet(env.REPORT_RECIPIENTS);
+  // Which of environment, saved and default wins is resolveSettings' rule (the Settings page
+  // shows the same); flags only go over the top here.
+  const r = resolveSettings(stored, env, new Set());
   return {
-    redisUrl: firstSet(flags.redisUrl, env.REDIS_URL, stored.redisUrl),
+    redisUrl: firstSet(flags.redisUrl, r.redisUrl.value),
     redisKeyPrefix: flags.redisKeyPrefix ?? env.REDIS_KEY_PREFIX ?? '',
-    databaseUrl: firstSet(flags.databaseUrl, env.DATABASE_URL, stored.databaseUrl),
-    databaseSchema: firstSet(env.DATABASE_SCHEMA) ?? 'public',
-    smtpUrl: firstSet(flags.smtpUrl, env.SMTP_URL, stored.smtpUrl),
-    mailFrom: firstSet(env.MAIL_FROM, stored.mailFrom),
-    reportRecipients: recipients
-      ? recipients
-          .split(',')
-          .map((r) => r.trim())
-          .filter(Boolean)
-      : stored.reportRecipients,
-    inactivityMinutes: positiveInt(env.INACTIVITY_MINUTES, stored.inactivityMinutes),
-    monitorIntervalSeconds: positiveInt(
-      env.MONITOR_INTERVAL_SECONDS,
-      stored.monitorIntervalSeconds,
-    ),
-    finalizedTtlDays: positiveInt(env.FINALIZED_TTL_DAYS, stored.finalizedTtlDays),
+    databaseUrl: firstSet(flags.databaseUrl, r.databaseUrl.value),
+    databaseSchema: firstSet(flags.databaseSchema, env.DATABASE_SCHEMA) ?? 'public',
+    smtpUrl: firstSet(flags.smtpUrl, r.smtpUrl.value),
+    mailFrom: orNull(r.mailFrom.value),
+    reportRecipients: r.reportRecipients.value,
+    inactivityMinutes: r.inactivityMinutes.value,
+    monitorIntervalSeconds: r.monitorIntervalSeconds.value,
+    finalizedTtlDays: r.finalizedTtlDays.value,
     // Environment only: an operator's knob (and a test's), not a setting users should touch.
-    monitorLeaseSeconds: positiveInt(env.MONITOR_LEASE_SECONDS, DEFAULT_MONITOR_LEASE_SECONDS),
-    sourceTimezone: firstSet(env.SOURCE_TIMEZONE, stored.sourceTimezone) ?? 'UTC',
-    reportTimezone: firstSet(env.REPORT_TIMEZONE, stored.reportTimezone) ?? machineTimezone(),
+    monitorLeaseSeconds: envNumber(env, 'MONITOR_LEASE_SECONDS') ?? DEFAULT_MONITOR_LEASE_SECONDS,
+    sourceTimezone: r.sourceTimezone.value,
+    reportTimezone: r.reportTimezone.value,
     chromePath: firstSet(flags.chromePath, env.CHROME_PATH),
     botName: stored.botName,
   };
-}
-
-/** A URL with its password replaced, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
 }

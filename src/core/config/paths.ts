@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /**
  * Where Leadwatch keeps its data: `LEADWATCH_HOME`, else the folder the desktop shell
@@ -15,10 +15,19 @@ export function resolveDataDir(
   return join(osConfigDir(env, platform), 'Leadwatch');
 }
 
+/**
+ * The XDG Base Directory spec: an empty XDG_CONFIG_HOME counts as unset, and a relative one
+ * is invalid and ignored (else the data would land in whatever folder the command ran from).
+ */
+function absoluteOrNull(value: string | undefined): string | null {
+  return value && isAbsolute(value) ? value : null;
+}
+
 function osConfigDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
-  if (platform === 'win32') return env.APPDATA ?? join(homedir(), 'AppData', 'Roaming');
+  if (platform === 'win32')
+    return absoluteOrNull(env.APPDATA) ?? join(homedir(), 'AppData', 'Roaming');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+  return absoluteOrNull(env.XDG_CONFIG_HOME) ?? join(homedir(), '.config');
 }
 
 export function dataPaths(dataDir: string) {

@@ -72,7 +72,10 @@ describe('settings', () => {
       smtpUrl: 'smtp://user:hunter2@mail.example.com:587',
     });
     expect(saved.theme).toBe('dark');
-    expect(saved.smtpUrl).toBe('smtp://user:hunter2@mail.example.com:587');
+    // The answer carries the password redacted; the clear value stays in core.
+    expect(saved.smtpUrl).toBe('smtp://user:•••@mail.example.com:587');
+    expect(JSON.stringify(saved)).not.toContain('hunter2');
+    expect(core.config().smtpUrl).toBe('smtp://user:hunter2@mail.example.com:587');
     const raw = core.store.sqlite.prepare('SELECT value FROM settings').all() as {
       value: string;
     }[];

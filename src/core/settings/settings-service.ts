@@ -1,5 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
-import { settingsSchema, type SettingKey, type Settings } from '../../shared/contract';
+import {
+  settingsSchema,
+  type SettingKey,
+  type Settings,
+  type SettingsView,
+} from '../../shared/contract';
+import { configNotices, resolveSettings } from '../config/provenance';
+import { MASK, redactUrl } from '../config/redact';
+import { AppError } from '../rpc/errors';
 import type { SecretBox } from '../secrets/secret-box';
 import { settings as settingsTable } from '../store/schema';
 import type { Store } from '../store/open';
@@ -37,11 +45,35 @@ export class SettingsService {
     return merged as Settings;
   }
 
+  /**
+   * What the page (and any contract caller) sees: saved settings with connection strings
+   * redacted, and each setting's effective value and source. The clear values stay here.
+   */
+  view(env: NodeJS.ProcessEnv): SettingsView {
+    const stored = this.get();
+    const effective = resolveSettings(stored, env, this.savedKeys());
+    for (const key of ['redisUrl', 'databaseUrl', 'smtpUrl'] as const) {
+      effective[key] = { ...effective[key], value: redactUrl(effective[key].value) };
+    }
+    return {
+      ...stored,
+      redisUrl: redactUrl(stored.redisUrl),
+      databaseUrl: redactUrl(stored.databaseUrl),
+      smtpUrl: redactUrl(stored.smtpUrl),
+      effective,
+      notices: configNotices(env),
+    };
+  }
+
+  savedKeys(): Set<SettingKey> {
+    const rows = this.store.db.select({ key: settingsTable.key }).from(settingsTable).all();
+    return new Set(rows.map((r) => r.key as SettingKey));
+  }
+
   set(patch: Partial<Settings>): Settings {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [
-      SettingKey,
-      unknown,
-    ][];
+    const entries = (Object.entries(patch) as [SettingKey, unknown][]).filter(
+      ([key, v]) => v !== undefined && !this.isUnchangedSecret(key, v),
+    );
     const now = new Date().toISOString();
     this.store.db.transaction((tx) => {
       for (const [key, value] of entries) {
@@ -56,6 +88,24 @@ export class SettingsService {
       }
     });
     return this.get();
+  }
+
+  /**
+   * The page holds secrets redacted only: a connection string sent back exactly as it was
+   * shown keeps the saved one; one still carrying the mask was edited around a password the
+   * page never had, so it is refused rather than saved with ••• in it.
+   */
+  private isUnchangedSecret(key: SettingKey, value: unknown): boolean {
+    if (!secretSettingKeys.includes(key) || typeof value !== 'string' || value === '') return false;
+    const current = this.get()[key] as string;
+    if (current !== '' && value === redactUrl(current)) return true;
+    if (value.includes(MASK)) {
+      throw new AppError(
+        'invalid_input',
+        `The ${key === 'smtpUrl' ? 'SMTP' : key === 'redisUrl' ? 'Redis' : 'PostgreSQL'} URL still holds the ${MASK} that stands for the saved password. Type the whole URL, password included, or leave the field as it was to keep the saved one.`,
+      );
+    }
+    return false;
   }
 
   reset(keys: SettingKey[]): Settings {

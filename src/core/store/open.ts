@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import {
+  ensurePrivateDir,
+  ensurePrivateFile,
+  folderError,
+  narrowIfPresent,
+} from '../config/private-files';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations.gen';
 import * as schema from './schema';
@@ -24,7 +29,7 @@ export interface Store {
  * pending migration applied before anything reads it.
  */
 export function openStore(path: string): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') preparePrivateFile(path);
   const sqlite = new Database(path);
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -32,6 +37,8 @@ export function openStore(path: string): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     migrate(sqlite, migrations);
+    // SQLite gives -wal and -shm the database file's mode; these narrow ones an older version left.
+    if (path !== ':memory:') for (const suffix of ['-wal', '-shm']) narrowIfPresent(path + suffix);
   } catch (error) {
     sqlite.close();
     throw error;
@@ -43,6 +50,16 @@ export function openStore(path: string): Store {
     schemaVersion: schemaVersion(sqlite),
     close: () => sqlite.close(),
   };
+}
+
+/** The store's folder 0700 and its file 0600 before SQLite opens it (SQLite would use the umask). */
+function preparePrivateFile(path: string): void {
+  ensurePrivateDir(dirname(path));
+  try {
+    ensurePrivateFile(path);
+  } catch (error) {
+    throw folderError(dirname(path), error);
+  }
 }
 
 export const latestSchemaVersion = migrations.length;

@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LeadReport } from '../../../../shared/lead-report';
+import { ensurePrivateDir, writePrivateFile } from '../../../config/private-files';
 import type { PdfEngine } from '../../../render/pdf-engine';
 import { AppError } from '../../../rpc/errors';
 import { builtinTemplate, compileLeadTemplate } from './engine';
@@ -110,9 +110,9 @@ export async function saveLeadReportPdf(
     headerTemplate: doc.headerTemplate,
     footerTemplate: doc.footerTemplate,
   });
-  await mkdir(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const pdfPath = join(dir, leadReportFilename(report, doc.view));
-  await writeFile(pdfPath, pdf);
+  await writePrivateFile(pdfPath, pdf);
   return { pdf, pdfPath };
 }
 

@@ -1,0 +1,82 @@
+/**
+ * One redaction for every way the drivers accept a credential in a connection string:
+ * the userinfo password (`redis://:pw@host`, `smtp://user:pw@host`), and query parameters
+ * that pg (`?password=`, `?sslpassword=`), ioredis (`?password=`) and nodemailer (`?pass=`)
+ * read. Works on the raw text, so a string no URL parser accepts is still redacted.
+ */
+export const MASK = '•••';
+
+/** Query keys that carry a secret (lower case; `auth.pass` and `auth[pass]` match by their last part). */
+const SECRET_KEYS = new Set([
+  'password',
+  'pass',
+  'passwd',
+  'pwd',
+  'sslpassword',
+  'secret',
+  'token',
+  'access_token',
+  'apikey',
+  'api_key',
+  'key',
+  'auth',
+  'authorization',
+]);
+
+function isSecretKey(rawKey: string): boolean {
+  let key = rawKey;
+  try {
+    key = decodeURIComponent(rawKey);
+  } catch {
+    // a malformed escape: judge the raw text
+  }
+  const last =
+    key
+      .toLowerCase()
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1) ?? '';
+  return SECRET_KEYS.has(last) || last.endsWith('password') || last.endsWith('secret');
+}
+
+const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+
+function redactUserinfo(url: string): string {
+  return url.replace(AUTHORITY, (_all, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    return colon === -1 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:${MASK}@`;
+  });
+}
+
+function redactQuery(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const hash = url.indexOf('#', q);
+  const end = hash === -1 ? url.length : hash;
+  const query = url
+    .slice(q + 1, end)
+    .split(/([&;])/)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq === -1 || !isSecretKey(part.slice(0, eq))) return part;
+      return `${part.slice(0, eq)}=${MASK}`;
+    })
+    .join('');
+  return `${url.slice(0, q + 1)}${query}${url.slice(end)}`;
+}
+
+/** A connection string with every credential it carries replaced by •••, fit to show or log. */
+export function redactUrl(url: string): string {
+  return redactQuery(redactUserinfo(url));
+}
+
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"<>()]+/gi;
+// libpq keyword form (`host=db password=pw`) and a loose `password: pw` in a driver's message.
+const KEYWORD_SECRET = /\b(password|pass|passwd|pwd|sslpassword)(\s*[=:]\s*)(?!•)([^\s&;,'"]+)/gi;
+
+/** Free text (an error message, a log line) with every connection string in it redacted. */
+export function redactText(text: string): string {
+  return text
+    .replace(URL_IN_TEXT, (url) => redactUrl(url))
+    .replace(KEYWORD_SECRET, (_all, key: string, sep: string) => `${key}${sep}${MASK}`);
+}
