@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { effectiveConfigNotices } from '../../core/config/effective';
 import { openFileLog } from '../../core/logs/file-log';
 import type { CliContext } from '../context';
 
@@ -32,6 +33,9 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
         file.write(stamped);
       };
       log(`daemon started (data dir ${ctx.dataDir}, log ${core.paths.logs}/daemon.log)`);
+      // A variable set to something unusable runs on its fallback: said once, at start.
+      for (const notice of effectiveConfigNotices(core.config(), ctx.env))
+        log(`warning: ${notice}`);
       // --- subscriptions, scheduler and deliveries (issue 4) ---
       // Scheduled report deliveries run beside the sweep loop; the claim makes several
       // daemons (and the app) deliver each subscription's period once.

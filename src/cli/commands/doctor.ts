@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { settingsSchema } from '../../shared/contract';
+import { effectiveConfig } from '../../core/config/effective';
 import type { CheckResult } from '../../core/doctor/checks';
 import { runDoctor } from '../../core/doctor/doctor';
 import type { CliContext } from '../context';
@@ -26,7 +28,7 @@ function databaseCheck(ctx: CliContext): CheckResult {
       name: 'database',
       status: 'fail',
       detail: (error as Error).message,
-      hint: 'See the message above.',
+      hint: null,
     };
   }
 }
@@ -44,10 +46,16 @@ export function registerDoctor(
     .action(async (_opts, cmd: Command) => {
       const out = createOutput(Boolean(cmd.optsWithGlobals().json));
       const database = databaseCheck(ctx);
-      const config = database.status === 'ok' ? ctx.config() : null;
-      const report = config
-        ? await runDoctor(ctx.dataDir, config)
-        : { ok: false, checks: [] as CheckResult[] };
+      // Without a store there are no saved settings, but every other check still runs on
+      // the environment and the defaults: one broken folder must not hide the rest.
+      const config =
+        database.status === 'ok'
+          ? ctx.config()
+          : effectiveConfig(settingsSchema.parse({}), ctx.env);
+      const report = await runDoctor(ctx.dataDir, config, ctx.env);
+      const dataDirFailed = report.checks.some((c) => c.name === 'data dir' && c.status === 'fail');
+      if (dataDirFailed && database.status === 'fail')
+        database.detail = 'not opened: see the data dir';
       const checks = [...report.checks.slice(0, 2), database, ...report.checks.slice(2)];
       const ok = report.ok && database.status !== 'fail';
       out.result({ ok, dataDir: ctx.dataDir, checks }, () => {

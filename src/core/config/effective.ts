@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/contract';
 
-import { envNumber, resolveSettings } from './provenance';
+import { configNotices, envNumber, resolveSettings } from './provenance';
 
 export { redactUrl } from './redact';
 
@@ -77,4 +77,14 @@ export function effectiveConfig(
     chromePath: firstSet(flags.chromePath, env.CHROME_PATH),
     botName: stored.botName,
   };
+}
+
+/** Unusable numeric variables, each with the value this configuration uses instead. */
+export function effectiveConfigNotices(config: EffectiveConfig, env: NodeJS.ProcessEnv): string[] {
+  return configNotices(env, {
+    INACTIVITY_MINUTES: config.inactivityMinutes,
+    MONITOR_INTERVAL_SECONDS: config.monitorIntervalSeconds,
+    FINALIZED_TTL_DAYS: config.finalizedTtlDays,
+    MONITOR_LEASE_SECONDS: config.monitorLeaseSeconds,
+  });
 }

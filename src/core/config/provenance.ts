@@ -39,10 +39,18 @@ function numericNotice(env: NodeJS.ProcessEnv, variable: string, using: string):
   return `${variable}=${JSON.stringify(raw).slice(1, -1)} is not ${rule}, so it is ignored: using ${using}. Correct or unset it.`;
 }
 
-/** One sentence per numeric variable that is set but unusable (doctor, daemon and app start-up say them). */
-export function configNotices(env: NodeJS.ProcessEnv): string[] {
+/**
+ * One sentence per numeric variable that is set but unusable (doctor, daemon and app
+ * start-up say them); `using` gives the value actually in use where the caller knows it.
+ */
+export function configNotices(
+  env: NodeJS.ProcessEnv,
+  using: Partial<Record<string, number>> = {},
+): string[] {
   return Object.entries(NUMERIC_VARIABLES)
-    .map(([variable, { fallback }]) => numericNotice(env, variable, fallback))
+    .map(([variable, { fallback }]) =>
+      numericNotice(env, variable, using[variable]?.toString() ?? fallback),
+    )
     .filter((n): n is string => n !== null);
 }
 

@@ -1,8 +1,20 @@
 import Redis from 'ioredis';
-import nodemailer from 'nodemailer';
-import { constants, accessSync, mkdirSync } from 'node:fs';
+import nodemailer, { type NodemailerError } from 'nodemailer';
 import pg from 'pg';
-import { redactUrl, SAFE_MONITOR_LEASE_SECONDS, type EffectiveConfig } from '../config/effective';
+import {
+  effectiveConfigNotices,
+  redactUrl,
+  SAFE_MONITOR_LEASE_SECONDS,
+  type EffectiveConfig,
+} from '../config/effective';
+import { ensurePrivateDir } from '../config/private-files';
+import { redactText } from '../config/redact';
+import {
+  describeSmtpError,
+  smtpTarget,
+  tlsRefused,
+  type SmtpTarget,
+} from '../delivery/smtp-transport';
 import { findChrome } from '../render/find-chrome';
 import { TEAM_MIGRATIONS } from '../team-db/migrations';
 
@@ -32,16 +44,82 @@ export function checkNode(version = process.versions.node): CheckResult {
 
 export function checkDataDir(dataDir: string): CheckResult {
   try {
-    mkdirSync(dataDir, { recursive: true });
-    accessSync(dataDir, constants.W_OK);
+    ensurePrivateDir(dataDir);
     return { name: 'data dir', status: 'ok', detail: dataDir, hint: null };
   } catch (error) {
+    // Our sentence says what is wrong with the folder and what to do; no separate hint.
+    return { name: 'data dir', status: 'fail', detail: (error as Error).message, hint: null };
+  }
+}
+
+/** Numeric variables that are set but unusable: Leadwatch runs on the fallback, and says so. */
+export function checkEnvironment(config: EffectiveConfig, env: NodeJS.ProcessEnv): CheckResult {
+  const notices = effectiveConfigNotices(config, env);
+  if (!notices.length)
+    return { name: 'environment', status: 'ok', detail: 'no unusable values', hint: null };
+  return {
+    name: 'environment',
+    status: 'warn',
+    detail: notices.join(' '),
+    hint: 'Give each a whole number above 0, or unset it to use the default.',
+  };
+}
+
+/**
+ * Mail needs a server, a sender and someone to send to: SMTP_URL alone passes the SMTP
+ * check, but every report would then fail on the missing From or recipients.
+ */
+export function checkMailSettings(config: EffectiveConfig): CheckResult {
+  const name = 'mail settings';
+  if (!config.smtpUrl) {
     return {
-      name: 'data dir',
-      status: 'fail',
-      detail: `${dataDir}: ${(error as Error).message}`,
-      hint: 'Set LEADWATCH_HOME to a folder you can write to.',
+      name,
+      status: 'skip',
+      detail: 'no SMTP_URL: reports are made as PDFs, not mailed',
+      hint: null,
     };
+  }
+  const missing = [
+    ...(config.mailFrom ? [] : ['MAIL_FROM (the From address)']),
+    ...(config.reportRecipients.length ? [] : ['REPORT_RECIPIENTS (comma-separated addresses)']),
+  ];
+  if (!missing.length) {
+    return {
+      name,
+      status: 'ok',
+      detail: `from ${config.mailFrom} to ${config.reportRecipients.join(', ')}`,
+      hint: null,
+    };
+  }
+  return {
+    name,
+    status: 'fail',
+    detail: `SMTP_URL is set, but ${missing.map((m) => m.split(' ')[0]).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: no report can be mailed`,
+    hint: `Set ${missing.join(' and ')}, in the environment or in Settings.`,
+  };
+}
+
+/** A socket error in words, with the (redacted) address it was trying. */
+export function describeConnectError(error: unknown, url: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // nodemailer wraps the socket's code in its own (ESOCKET); the message still names it.
+  const code = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b/.exec(
+    `${(error as NodeJS.ErrnoException).code ?? ''} ${message}`,
+  )?.[1];
+  const where = redactUrl(url);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `${where}: connection refused, nothing is listening there`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${where}: host not found`;
+    case 'ETIMEDOUT':
+      return `${where}: unreachable, no answer within ${TIMEOUT_MS / 1000} s`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${where}: unreachable (no route to the host)`;
+    default:
+      return `${where}: ${redactText(message)}`;
   }
 }
 
@@ -107,7 +185,11 @@ export async function checkRedis(url: string | null): Promise<CheckResult> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  redis.on('error', () => undefined); // reported below, not as an unhandled event
+  // The socket's error (ECONNREFUSED …) says more than connect()'s "Connection is closed.".
+  let socketError: unknown = null;
+  redis.on('error', (error: unknown) => {
+    socketError ??= error;
+  });
   try {
     await redis.connect();
     const info = await redis.info('server');
@@ -122,7 +204,7 @@ export async function checkRedis(url: string | null): Promise<CheckResult> {
     return {
       name: 'redis',
       status: 'fail',
-      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      detail: describeConnectError(socketError ?? error, url),
       hint: 'Start Redis or correct REDIS_URL (redis://host:6379/0).',
     };
   } finally {
@@ -150,7 +232,7 @@ export async function checkPostgres(url: string | null): Promise<CheckResult> {
     return {
       name: 'postgresql',
       status: 'fail',
-      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      detail: describeConnectError(error, url),
       hint: 'Start PostgreSQL or correct DATABASE_URL (postgres://user:pass@host:5432/db).',
     };
   } finally {
@@ -222,7 +304,7 @@ export async function checkTeamTables(url: string | null): Promise<CheckResult> 
     return {
       name,
       status: 'fail',
-      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      detail: describeConnectError(error, url),
       hint: 'Subscriptions and deliveries live in the team database: start PostgreSQL or correct DATABASE_URL.',
     };
   } finally {
@@ -232,20 +314,26 @@ export async function checkTeamTables(url: string | null): Promise<CheckResult> 
 
 export async function checkSmtp(url: string | null): Promise<CheckResult> {
   if (!url) return notConfigured('smtp', 'SMTP_URL', 'mail reports');
-  const transport = nodemailer.createTransport({
-    url,
-    connectionTimeout: TIMEOUT_MS,
-    greetingTimeout: TIMEOUT_MS,
-    socketTimeout: TIMEOUT_MS,
-  });
+  let target: SmtpTarget;
+  try {
+    target = smtpTarget(url, TIMEOUT_MS);
+  } catch (error) {
+    const hint = 'Set SMTP_URL as smtp://user:pass@host:port (or smtps://).';
+    return { name: 'smtp', status: 'fail', detail: (error as Error).message, hint };
+  }
+  // The mailer's own options: verify() logs in, and no password goes out without TLS.
+  const transport = nodemailer.createTransport(target.options);
   try {
     await transport.verify();
     return { name: 'smtp', status: 'ok', detail: redactUrl(url), hint: null };
   } catch (error) {
+    const e = error as NodemailerError;
     return {
       name: 'smtp',
       status: 'fail',
-      detail: `${redactUrl(url)}: ${(error as Error).message}`,
+      detail: tlsRefused(e, target)
+        ? describeSmtpError(e, target)
+        : describeConnectError(error, url),
       hint: 'Check SMTP_URL (smtp://user:pass@host:port) and that the server is reachable.',
     };
   } finally {

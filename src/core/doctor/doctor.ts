@@ -2,6 +2,8 @@ import type { EffectiveConfig } from '../config/effective';
 import {
   checkChromium,
   checkDataDir,
+  checkEnvironment,
+  checkMailSettings,
   checkMonitorLease,
   checkNode,
   checkPostgres,
@@ -17,7 +19,11 @@ export interface DoctorReport {
 }
 
 /** Everything Leadwatch depends on, each with what to do when it is missing. `ok` is false only on a failure. */
-export async function runDoctor(dataDir: string, config: EffectiveConfig): Promise<DoctorReport> {
+export async function runDoctor(
+  dataDir: string,
+  config: EffectiveConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DoctorReport> {
   const local = [checkNode(), checkDataDir(dataDir), checkChromium(config)];
   const remote = await Promise.all([
     checkRedis(config.redisUrl),
@@ -26,6 +32,12 @@ export async function runDoctor(dataDir: string, config: EffectiveConfig): Promi
     checkSmtp(config.smtpUrl),
   ]);
   // Appended, not in `local`: the CLI slots its database check in after the first two.
-  const checks = [...local, ...remote, checkMonitorLease(config)];
+  const checks = [
+    ...local,
+    ...remote,
+    checkMailSettings(config),
+    checkEnvironment(config, env),
+    checkMonitorLease(config),
+  ];
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
 }

@@ -61,7 +61,11 @@ export class SettingsService {
       databaseUrl: redactUrl(stored.databaseUrl),
       smtpUrl: redactUrl(stored.smtpUrl),
       effective,
-      notices: configNotices(env),
+      notices: configNotices(env, {
+        INACTIVITY_MINUTES: effective.inactivityMinutes.value,
+        MONITOR_INTERVAL_SECONDS: effective.monitorIntervalSeconds.value,
+        FINALIZED_TTL_DAYS: effective.finalizedTtlDays.value,
+      }),
     };
   }
 
