@@ -17,6 +17,8 @@ import * as t from './report-templates';
 import * as s from './staff';
 
 // ---------------------------------------------------------------------------------------
+// The gym directory: names for the lead tables' gym and branch ids.
+import * as g from './gyms';
 // Errors as data
 // ---------------------------------------------------------------------------------------
 
@@ -356,6 +358,10 @@ export const contract = {
   'staff.save': method(s.staffSaveInputSchema, s.staffEntrySchema),
   // --- lead reports: templates and rendering (issue 4) ---
   'templates.list': method(
+  /** Gyms and branches in the lead tables with their directory names, most active gym first. */
+  'gymNames.list': method(none, g.gymNameListSchema),
+  /** Names a gym (branchId null) or a branch; reports show the name; an empty name removes it. */
+  'gymNames.save': method(g.gymNameSaveInputSchema, g.gymNameEntrySchema),
     z.object({ kind: t.leadTemplateKindSchema.optional() }).default({}),
     z.object({ items: z.array(t.reportTemplateSummarySchema) }),
   ),

@@ -33,11 +33,11 @@ const formats: Record<Format, Renderer | null> = {
     renderLeadReportPdf(ctx.open().pdf, g.report, await builtinOptions(g, ctx)),
 };
 
-/** The built-in layout for the report's type, with staff names, as the app renders it. */
+/** The built-in layout for the report's type, with staff and gym names, as the app renders it. */
 function builtinOptions(g: Generated, ctx: CliContext): Promise<LeadRenderOptions> {
   const core = ctx.open();
   return leadRenderOptions(
-    { templates: core.leadTemplates, staff: core.team.staff },
+    { templates: core.leadTemplates, staff: core.team.staff, gyms: core.team.gymNames },
     g.report,
     null,
   );

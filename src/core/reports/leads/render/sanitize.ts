@@ -1,80 +1,127 @@
+import sanitizeHtml, { type IOptions } from 'sanitize-html';
+import { CSS_PROPERTIES, SAFE_CSS_VALUE, cleanStylesheet } from './css-filter';
+
 /**
  * Making rendered report HTML inert, for the three places it goes: the PDF page, the
  * app's live preview and mail bodies.
  *
- * The guarantees come from elsewhere: report values are escaped before a template sees
- * them (template-data.ts), the PDF page runs with JavaScript off and every request
- * aborted (PdfRenderer), and every document carries a Content-Security-Policy that forbids
- * scripts and all loads but inline styles and data: images. What is here is the second
- * wall for HTML shown outside that page (a preview pane, a mail client): a template's own
- * `<script>`, frames, `<link>`/`<meta>`/`<base>`, event-handler attributes, `javascript:`
- * and remote URLs, CSS `@import` and `url(http…)` are removed or renamed so they do nothing.
- * It is a conservative filter on text, not a parser: when in doubt it breaks a feature
- * (a remote image stays blank), never the other way round.
+ * Report values are escaped before a template sees them (template-data.ts); what is here
+ * is about the template's own markup. It goes through sanitize-html with an allow-list:
+ * the document, text, table and list elements a report uses, the SVG that ECharts draws,
+ * `<img>` only with an inline raster `data:` image, `<a href>` only to http(s), mailto and
+ * tel; no event handler or other attribute outside the list; CSS only with the properties
+ * and value shapes of css-filter.ts. Two more walls stand behind it and do not depend on
+ * it: every document carries a Content-Security-Policy that forbids scripts and every load
+ * but inline styles and data: images, the PDF page runs with JavaScript off and every
+ * request aborted (PdfRenderer), and the app shows previews in a sandboxed iframe.
  */
 
-/** Elements whose whole content goes (a script's text must not become visible text). */
-const SCRIPT_ELEMENT = /<script\b[\s\S]*?(?:<\/script\s*>|$)/gi;
-/** Tags removed (their content, if any, stays as ordinary content). */
-const DROPPED_TAG =
-  /<\/?(?:script|iframe|frame|frameset|object|embed|applet|base|link|meta|form|portal|noscript|animate|set|handler|listener)\b[^>]*>?/gi;
-/** A start tag, its attributes read quote-aware so `alt=">"` does not end the tag early. */
-const TAG = /<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
-const EVENT_ATTR = /([\s/"'])on[a-z]+\s*=/gi;
-const URL_ATTR =
-  /([\s/"'])(src|srcset|href|xlink:href|action|formaction|background|poster|data|ping|lowsrc|dynsrc|codebase|manifest|longdesc|cite)(\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi;
-const CSS_IMPORT = /@import/gi;
-/** url( followed by anything but a data: URL or a same-document #fragment (SVG clip paths). */
-const CSS_REMOTE_URL = /url\(\s*(['"]?)\s*(?!data:|#)/gi;
+const HTML_TAGS = [
+  ...['html', 'head', 'body', 'title', 'style', 'header', 'footer', 'main', 'section'],
+  ...['article', 'aside', 'nav', 'div', 'span', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4'],
+  ...['h5', 'h6', 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'sub', 'sup', 'mark'],
+  ...['abbr', 'code', 'pre', 'blockquote', 'q', 'ul', 'ol', 'li', 'dl', 'dt', 'dd'],
+  ...['table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+  ...['figure', 'figcaption', 'img', 'a', 'time', 'address', 'wbr'],
+];
+// No <use>, <image>, <a>, <foreignObject>, <animate>/<set>: the SVG elements that link or act.
+const SVG_TAGS = [
+  ...['svg', 'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon'],
+  ...['text', 'tspan', 'defs', 'clippath', 'lineargradient', 'radialgradient', 'stop', 'desc'],
+];
+const SVG_ATTRIBUTES = [
+  ...['width', 'height', 'viewbox', 'xmlns', 'xmlns:xlink', 'version', 'baseprofile'],
+  ...['preserveaspectratio', 'd', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx'],
+  ...['ry', 'dx', 'dy', 'points', 'transform', 'fill', 'fill-opacity', 'fill-rule', 'stroke'],
+  ...['stroke-width', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin', 'opacity'],
+  ...['stroke-miterlimit', 'stroke-dasharray', 'stroke-dashoffset', 'clip-path', 'clip-rule'],
+  ...['pointer-events', 'text-anchor', 'dominant-baseline', 'font-size', 'font-family'],
+  ...['font-weight', 'font-style', 'letter-spacing', 'xml:space', 'paint-order', 'offset'],
+  ...['stop-color', 'stop-opacity', 'gradientunits', 'gradienttransform', 'clippathunits'],
+];
+const CELL = ['colspan', 'rowspan', 'scope', 'headers', 'align', 'valign', 'width', 'height'];
 
-function unquote(value: string): string {
-  const inner = /^["']/.test(value) ? value.slice(1, -1) : value;
-  // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return inner.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
-}
+/** SVG attributes the browser reads as CSS values, where `url(` and escapes would work. */
+const CSS_VALUED = new Set(['fill', 'stroke', 'clip-path', 'transform', 'font-family']);
+/** The one `url()` an attribute may hold: a clip path or gradient in the same document. */
+const FRAGMENT_URL = /^url\(\s*#[\w.:-]+\s*\)$/;
+const RASTER_DATA_URL = /^data:image\/(?:png|jpeg|gif|webp);base64,[\w+/=\s]*$/i;
 
-/** Links may point at the web (clicking one in a PDF or mail opens a browser); nothing else may. */
-function allowedUrl(tag: string, attr: string, value: string): boolean {
-  const v = unquote(value);
-  if (v.startsWith('#')) return true;
-  if (attr !== 'href') return v.startsWith('data:image/') && !v.startsWith('data:image/svg');
-  if (tag.toLowerCase() === 'a') return /^(https?:|mailto:|tel:)/.test(v);
-  return false;
-}
-
-function cleanAttributes(tag: string, attrs: string): string {
-  return attrs
-    .replace(EVENT_ATTR, '$1data-blocked-on=')
-    .replace(URL_ATTR, (whole, lead: string, name: string, eq: string, value: string) =>
-      allowedUrl(tag, name.toLowerCase(), value)
-        ? whole
-        : `${lead}data-blocked-${name.replace(':', '-')}${eq}${value}`,
-    );
-}
-
-function dropDangerousTags(html: string): string {
-  // Repeated until nothing changes: removing `<script>` from `<scr<script></script>ipt>`
-  // must not leave a new `<script>` behind.
-  let out = html;
-  for (let i = 0; i < 20; i++) {
-    // Whole script elements first, so a script rebuilt by a removal goes with its text.
-    let next = out.replace(SCRIPT_ELEMENT, '');
-    if (next === out) next = out.replace(DROPPED_TAG, '');
-    if (next === out) break;
-    out = next;
+function keptAttributes(tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const kept: sanitizeHtml.Attributes = {};
+  for (const [name, value] of Object.entries(attribs)) {
+    if (CSS_VALUED.has(name) && !FRAGMENT_URL.test(value) && !SAFE_CSS_VALUE.test(value)) continue;
+    // An <img> shows an inline picture or nothing: no remote, relative or SVG source.
+    if (tag === 'img' && name === 'src' && !RASTER_DATA_URL.test(value.trim())) continue;
+    kept[name] = value;
   }
-  // Anything still spelling a script tag after 20 rounds is shown as text.
-  return out.replace(/<(\/?script)/gi, '&lt;$1');
+  return kept;
 }
 
+const SAFE_VALUE = [SAFE_CSS_VALUE];
+
+const POLICY: IOptions = {
+  allowedTags: [...HTML_TAGS, ...SVG_TAGS],
+  // `<style>` is allowed only to be taken out whole (see neutraliseHtml) and rebuilt by
+  // css-filter.ts: sanitize-html itself would pass its text through untouched.
+  allowVulnerableTags: true,
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'xmp',
+    'noscript',
+    'noembed',
+    'noframes',
+    'template',
+  ],
+  allowedAttributes: {
+    '*': ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'aria-*', 'data-*'],
+    a: ['href'],
+    img: ['src', 'alt', 'width', 'height'],
+    table: ['width', 'cellpadding', 'cellspacing', 'border', 'align'],
+    td: CELL,
+    th: CELL,
+    col: ['span', 'width'],
+    colgroup: ['span', 'width'],
+    ol: ['start', 'type', 'reversed'],
+    li: ['value'],
+    time: ['datetime'],
+    ...Object.fromEntries(SVG_TAGS.map((t) => [t, SVG_ATTRIBUTES])),
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['data'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  allowedStyles: { '*': Object.fromEntries(CSS_PROPERTIES.map((p) => [p, SAFE_VALUE])) },
+  transformTags: {
+    '*': (tagName, attribs) => ({ tagName, attribs: keptAttributes(tagName, attribs) }),
+  },
+};
+
+/**
+ * The template's markup with only allowed elements, attributes and CSS. `<style>` elements
+ * are removed where they stand and their rules, rebuilt by css-filter.ts, go into one
+ * `<style>` at the top of the head (a style sheet applies document-wide wherever it is,
+ * even inside an SVG; their order is kept).
+ */
 export function neutraliseHtml(html: string): string {
-  const tagsDone = dropDangerousTags(html).replace(TAG, (_whole, tag: string, attrs: string) => {
-    return `<${tag}${cleanAttributes(tag, attrs)}>`;
+  const sheets: string[] = [];
+  const body = sanitizeHtml(html, {
+    ...POLICY,
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== 'style') return false;
+      sheets.push(frame.text);
+      return true;
+    },
   });
-  return tagsDone
-    .replace(CSS_IMPORT, '@blocked-import')
-    .replace(CSS_REMOTE_URL, 'url($1about:invalid#');
+  const css = sheets.map(cleanStylesheet).filter(Boolean).join('\n');
+  if (!css) return body;
+  const style = `<style>${css}</style>`;
+  // sanitize-html escapes every `<` of text and attributes, so this is the element.
+  const head = body.indexOf('<head>') + '<head>'.length;
+  return head < '<head>'.length ? style + body : body.slice(0, head) + style + body.slice(head);
 }
 
 export const REPORT_CSP =
