@@ -18,6 +18,7 @@ import { registerLeadRenderHandlers } from './reports/leads/render/handlers';
 import { builtinTemplates, LeadTemplateStore } from './reports/leads/render/template-store';
 import { TeamDatabase } from './team-db/team-db';
 import { registerStaffHandlers, StaffService } from './staff/staff-service';
+import { GymNameService, registerGymNameHandlers } from './gyms/gym-name-service';
 import { LeadReportService } from './reports/leads/service';
 import { registerChurnReportHandlers } from './reports/churn/handlers';
 import { ChurnReportService } from './reports/churn/service';
@@ -114,12 +115,21 @@ export function createCore(options: CoreOptions): Core {
       seen: () => leadReports.staffSeen(),
     }),
   );
+  registerGymNameHandlers(
+    registry,
+    new GymNameService({
+      directory: team.gymNames,
+      storage: () => team.storage,
+      seen: () => leadReports.gyms(),
+    }),
+  );
   registerLeadRenderHandlers(registry, {
     templates: leadTemplates,
     pdf,
     reportsDir: paths.reports,
     generate: (params) => leadReports.generate(params),
     staff: team.staff,
+    gyms: team.gymNames,
   });
 
   // --- subscriptions, scheduler and deliveries (issue 4) ---
@@ -135,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
       generate: (params) => leadReports.generate(params),
       templates: leadTemplates,
       staff: team.staff,
+      gyms: team.gymNames,
       pdf,
       reportsDir: paths.reports,
     }),

@@ -37,11 +37,12 @@ export class LeadReportProducer implements ReportProducer {
       opts,
       this.deps.reportsDir,
     );
-    const slack = slackSummary(report, { staffNames: opts.staffNames });
+    const names = { staffNames: opts.staffNames, gymNames: opts.gymNames };
+    const slack = slackSummary(report, names);
     return {
       report,
       isEmpty: isEmptyLeadReport(report),
-      message: leadReportMail(report, pdf, { staffNames: opts.staffNames }),
+      message: leadReportMail(report, pdf, names),
       slackText: slack.text,
       slackBlocks: slack.blocks,
       pdfPath,

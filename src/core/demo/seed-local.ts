@@ -12,6 +12,8 @@ import { INSERT_MESSAGE_SQL, UPSERT_SESSION_SQL } from '../sync/mirror';
 import { redisChatRows, webChatRows, type LocalRows } from './local-rows';
 import { iso } from './plan';
 import type { DemoCounts } from './types';
+import { demoGymNames } from '../gyms/demo-gyms';
+import { upsertGymNames } from '../gyms/sqlite-gym-name-rows';
 
 type Progress = (p: EventPayload<'demo.progress'>) => void;
 
@@ -125,6 +127,8 @@ function writeGym(db: Database.Database, streams: DemoStreams, report: Progress)
   for (const s of streams.gym.staff) {
     insertStaff.run(s.id, s.name, s.email, s.role, s.gymId, s.branchId, s.createdAt);
   }
+  // The lead tables hold gym and branch ids only: name them, as a team's directory would.
+  upsertGymNames(db, demoGymNames(streams.gym));
   const insertLead = db.prepare(
     `INSERT INTO leads (id, branch_id, gym_id, first_name, last_name, phone, email, lead_status, created_at, updated_at)
      VALUES (@id, @branch_id, @gym_id, @first_name, @last_name, @phone, @email, @lead_status, @created_at, @updated_at)`,

@@ -105,6 +105,20 @@ CREATE TABLE leadwatch.staff (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'gym directory',
+    sql: `
+-- Names for the lead tables' gym_id and branch_id (ids only there); branch_id '' is the gym.
+CREATE TABLE leadwatch.gym_names (
+  gym_id text NOT NULL,
+  branch_id text NOT NULL DEFAULT '',
+  name text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (gym_id, branch_id)
+);
+`,
+  },
 ];
 
 type Queryable = Pick<pg.Pool, 'connect'>;

@@ -13,6 +13,9 @@ import { SqliteSubscriptionRows } from '../subscriptions/sqlite-subscription-row
 import { PgStaffRows } from '../staff/pg-staff-rows';
 import { SqliteStaffRows } from '../staff/sqlite-staff-rows';
 import type { StaffRows } from '../staff/staff-rows';
+import type { GymNameRows } from '../gyms/gym-name-rows';
+import { PgGymNameRows } from '../gyms/pg-gym-name-rows';
+import { SqliteGymNameRows } from '../gyms/sqlite-gym-name-rows';
 import { lateBound } from './late-bound';
 import { migrateTeamDb } from './migrations';
 
@@ -25,6 +28,7 @@ export interface TeamTables {
   subscriptions: SubscriptionRows;
   templates: TemplateRows;
   staff: StaffRows;
+  gymNames: GymNameRows;
 }
 
 export interface TeamDatabaseDeps {
@@ -76,12 +80,14 @@ export class TeamDatabase {
   readonly subscriptions: SubscriptionRows;
   readonly templates: TemplateRows;
   readonly staff: StaffRows;
+  readonly gymNames: GymNameRows;
 
   constructor(private readonly deps: TeamDatabaseDeps) {
     this.deliveries = lateBound(async () => (await this.current()).deliveries, unreachable);
     this.subscriptions = lateBound(async () => (await this.current()).subscriptions, unreachable);
     this.templates = lateBound(async () => (await this.current()).templates, unreachable);
     this.staff = lateBound(async () => (await this.current()).staff, unreachable);
+    this.gymNames = lateBound(async () => (await this.current()).gymNames, unreachable);
   }
 
   /** Which backend a call made now would use (no I/O). */
@@ -134,6 +140,7 @@ export class TeamDatabase {
       subscriptions: new SqliteSubscriptionRows(store),
       templates: new SqliteTemplateRows(store),
       staff: new SqliteStaffRows(store),
+      gymNames: new SqliteGymNameRows(store),
     };
     return this.#local;
   }
@@ -147,6 +154,7 @@ export class TeamDatabase {
         subscriptions: new PgSubscriptionRows(pool),
         templates: new PgTemplateRows(pool),
         staff: new PgStaffRows(pool),
+        gymNames: new PgGymNameRows(pool),
       }));
       // A failed attempt is forgotten, so the next call tries again.
       ready.catch(() => this.#pg.delete(pool));

@@ -3,6 +3,7 @@ import type { LeadTemplateKind } from '../../../../shared/report-templates';
 import type { PdfEngine } from '../../../render/pdf-engine';
 import type { Registry } from '../../../rpc/registry';
 import type { StaffRows } from '../../../staff/staff-rows';
+import type { GymNameRows } from '../../../gyms/gym-name-rows';
 import { renderLeadReportHtml, saveLeadReportPdf } from './render';
 import { leadRenderOptions } from './render-choice';
 import { sampleLeadReport } from './sample-report';
@@ -17,6 +18,8 @@ export interface LeadRenderWiring {
   generate: (params: LeadReportParams) => Promise<{ report: LeadReport }>;
   /** The staff directory, for names instead of user ids. */
   staff?: Pick<StaffRows, 'names'>;
+  /** The gym directory, for gym and branch names instead of ids. */
+  gyms?: Pick<GymNameRows, 'lookup'>;
 }
 
 const typeOf = (kind: LeadTemplateKind): LeadReportType =>

@@ -4,12 +4,18 @@ import { builtinTemplate } from './engine';
 import { leadReportFilename } from './render';
 import { neutraliseHtml } from './sanitize';
 import { toTemplateData } from './template-data';
-import { buildLeadReportView, type LeadReportView, type TrendView } from './view-model';
+import {
+  buildLeadReportView,
+  type GymNames,
+  type LeadReportView,
+  type TrendView,
+} from './view-model';
 
 export interface LeadMailOptions {
   generatedAt?: Date | string;
   templatesDir?: string;
   staffNames?: ReadonlyMap<string, string>;
+  gymNames?: GymNames;
 }
 
 /** Header values must stay on one line whatever an id holds. */
@@ -58,6 +64,7 @@ export function leadReportMail(
   const view = buildLeadReportView(report, {
     generatedAt: opts.generatedAt,
     staffNames: opts.staffNames,
+    gymNames: opts.gymNames,
   });
   const rows = mailRows(view);
   const attachmentNote = pdf

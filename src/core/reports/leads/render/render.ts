@@ -7,7 +7,7 @@ import { builtinTemplate, compileLeadTemplate } from './engine';
 import { finishDocument } from './sanitize';
 import { toTemplateData } from './template-data';
 import { describeTemplateError, formatProblem } from './template-errors';
-import { buildLeadReportView, type LeadReportView } from './view-model';
+import { buildLeadReportView, type GymNames, type LeadReportView } from './view-model';
 
 export type LeadTemplateKind = 'daily' | 'weekly' | 'custom';
 
@@ -22,6 +22,8 @@ export interface LeadRenderOptions {
   templatesDir?: string;
   /** Staff directory names by user id, shown instead of ids where known. */
   staffNames?: ReadonlyMap<string, string>;
+  /** The gym directory's names for the report's gym and branch. */
+  gymNames?: GymNames;
 }
 
 export const BUILTIN_FILES = {
@@ -63,6 +65,7 @@ export function buildLeadReportDocument(
   const view = buildLeadReportView(report, {
     generatedAt: opts.generatedAt,
     staffNames: opts.staffNames,
+    gymNames: opts.gymNames,
   });
   const data = toTemplateData(view);
   return {

@@ -1,5 +1,5 @@
 import type { LeadReport } from '../../../../shared/lead-report';
-import { buildLeadReportView, type TrendView } from './view-model';
+import { buildLeadReportView, type TrendView, type ViewOptions } from './view-model';
 
 export interface SlackSummary {
   /** The notification text and the fallback where blocks are not shown. */
@@ -22,10 +22,7 @@ function trend(t: TrendView | null, previousLabel: string): string {
  * The report as a Slack incoming-webhook message: a header, where and when, the headline
  * numbers as fields with their change, and the top of the staff table.
  */
-export function slackSummary(
-  report: LeadReport,
-  opts: { generatedAt?: Date | string; staffNames?: ReadonlyMap<string, string> } = {},
-): SlackSummary {
+export function slackSummary(report: LeadReport, opts: ViewOptions = {}): SlackSummary {
   const view = buildLeadReportView(report, opts);
   const prev = view.period.previousLabel;
   const title = `${view.title} · ${view.period.label}`;

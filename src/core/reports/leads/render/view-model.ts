@@ -42,8 +42,13 @@ export interface KpiView {
 export interface LeadReportView {
   title: string;
   kindLabel: string;
+  /** The gym's directory name, else its id. */
   gym: string;
+  gymId: string;
+  gymNamed: boolean;
+  /** The branch's directory name, else its id; "All branches" for the whole gym. */
   branch: string;
+  branchId: string | null;
   period: PeriodText;
   generatedAt: string;
   kpis: KpiView[];
@@ -243,6 +248,13 @@ export interface ViewOptions {
   generatedAt?: Date | string;
   /** Staff directory names by user id; the report JSON itself only has ids. */
   staffNames?: ReadonlyMap<string, string>;
+  /** The gym directory's names for the report's gym and branch (null where none). */
+  gymNames?: GymNames;
+}
+
+export interface GymNames {
+  gym: string | null;
+  branch: string | null;
 }
 
 /**
@@ -262,8 +274,11 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
   return {
     title: `${kind} lead report`,
     kindLabel: kind,
-    gym: report.gym_id,
-    branch: report.branch_id ?? 'All branches',
+    gym: opts.gymNames?.gym || report.gym_id,
+    gymId: report.gym_id,
+    gymNamed: Boolean(opts.gymNames?.gym),
+    branch: report.branch_id ? opts.gymNames?.branch || report.branch_id : 'All branches',
+    branchId: report.branch_id,
     period,
     generatedAt: formatGeneratedAt(opts.generatedAt ?? new Date(), period.timezone),
     kpis: kpis(report, t, labels),
