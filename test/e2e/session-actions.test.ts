@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/rpc/errors';
 import { startSeededHarness, type Harness } from './helpers/harness';
@@ -202,25 +203,34 @@ describe('session detail: scores, markers and send-now', () => {
     });
   }
 
-  it('explains, with this core, why a Redis session cannot be sent while Redis is not connected', async () => {
-    const { items } = await harness.core.registry.call('sessions.list', {
-      source: 'redis',
-      limit: 50,
-    });
-    const session = items.find((s) => !s.finalized && s.messageCount > 0)!;
+  // Against core's own handler, on the embedded default with nothing configured.
+  it('without mail settings, makes the PDF, shows where it is and what to set (real core)', async () => {
+    const { items } = await harness.core.registry.call('sessions.list', { limit: 50 });
+    const session = items.find((s) => !s.finalized && s.messageCount > 0 && s.visitorName)!;
     app = await harness.open({ hash: `#/sessions/${session.id}` });
     await app.endSessionButton.click();
     await app.endSessionConfirm.getByRole('button', { name: 'Send report now' }).click();
-    const error = app.sessionDetail.getByTestId('action-error');
-    await error.waitFor({ timeout: 20_000 });
-    const text = (await error.textContent()) ?? '';
-    expect(text).toContain('The report was not sent');
-    // Core's own words name what is missing; the advice says where to set it.
-    expect(text).toContain('REDIS_URL');
-    expect(text).toContain('Settings');
+    await app.endSessionOutcome.waitFor({ timeout: 30_000 });
+    expect(await app.endSessionOutcome.getAttribute('data-outcome')).toBe('pdf_only');
+    expect(await app.endSessionOutcome.textContent()).toContain('PDF made, not mailed');
+    const path = (await app.sessionDetail.getByTestId('end-session-pdf').textContent()) ?? '';
+    expect(path).toMatch(/reports\/session_.+\.pdf$/);
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    const notice = app.sessionDetail.getByTestId('end-session-notice');
+    expect(await notice.textContent()).toContain(
+      'Set SMTP_URL, MAIL_FROM and REPORT_RECIPIENTS (Settings) to mail it.',
+    );
+    expect(await notice.getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe(
+      '#/settings',
+    );
+    // Nothing was mailed, so the session stays open and can be sent once mail is set up.
     expect(await harness.core.registry.call('sessions.get', { id: session.id })).toMatchObject({
       finalized: false,
     });
+    expect(await app.endSessionButton.isEnabled()).toBe(true);
+    expect(await app.seriousAxeIssues()).toEqual([]);
+    await app.endSessionOutcome.scrollIntoViewIfNeeded();
+    await app.screenshot('end-session-pdf-only-light');
   });
 
   // Against core's own handler: a finalized session is never reported twice.
