@@ -7,6 +7,7 @@ import {
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { redactUrl } from '../config/effective';
 import { PdfRenderer } from '../render/browser';
 import { buildSessionReportMessage } from '../reports/session/session-mail';
 import { renderSessionReportPdf, sessionReportFilename } from '../reports/session/session-report';
@@ -196,7 +197,7 @@ describe('EmailNotifier', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).type).toBe('unavailable');
     expect((error as AppError).message).toBe(
-      `Could not send mail through smtp://mailer:***@127.0.0.1:${port}: connection refused (is the SMTP server running?)`,
+      `Could not send mail through ${redactUrl(`smtp://mailer:x@127.0.0.1:${port}`)}: connection refused (is the SMTP server running?)`,
     );
     expect((error as AppError).message).not.toContain('s3cret');
   });
@@ -241,7 +242,7 @@ describe('EmailNotifier', () => {
       .catch((e: unknown) => e);
     await notifier.close();
     expect((error as AppError).message).toMatch(
-      /^Could not send mail through smtp:\/\/mailer:\*\*\*@/,
+      `Could not send mail through ${redactUrl(`smtp://mailer:x@127.0.0.1:${smtp.port}`)}: `,
     );
     expect((error as AppError).message).toContain('refused the login');
     expect((error as AppError).message).not.toContain('s3cret');
