@@ -10,6 +10,8 @@ import { z } from 'zod';
 // Subscriptions and deliveries keep their shapes in their own zod-only module (issue 4).
 import { churnReportParamsSchema, churnReportSchema } from './churn-report';
 import * as d from './deliveries';
+// One check for every recipient list and sender (contract, core, the page).
+import * as r from './recipients';
 import { leadReportParamsSchema, leadReportSchema, reportGymSchema } from './lead-report';
 // Lead report templates keep their shapes in their own zod-only module (issue 4).
 import * as t from './report-templates';
@@ -60,8 +62,8 @@ export const settingsSchema = z.object({
   redisUrl: z.string().max(500).default(''),
   databaseUrl: z.string().max(500).default(''),
   smtpUrl: z.string().max(500).default(''),
-  mailFrom: z.string().max(200).default(''),
-  reportRecipients: z.array(z.email()).max(50).default([]),
+  mailFrom: r.mailFromSchema.default(''),
+  reportRecipients: z.array(r.emailRecipientSchema).max(50).default([]),
   reportTimezone: z.string().max(64).default(''),
   sourceTimezone: z.string().max(64).default('UTC'),
   inactivityMinutes: z.number().int().min(1).max(1440).default(5),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { leadReportParamsSchema } from './lead-report';
+import { recipientEntrySchema, refineRecipients } from './recipients';
 
 /**
  * Report subscriptions and their deliveries (issue 4, seed 002's `report_subscriptions`
@@ -23,18 +24,6 @@ const deliveryTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time as HH:mm (24-hour)');
 
-const webhookUrlSchema = z
-  .string()
-  .max(2000)
-  .refine((raw) => {
-    try {
-      const u = new URL(raw);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'an http(s) URL');
-
 /**
  * A subscription as saved: with `id` it replaces that subscription, without it creates one.
  * Empty recipients mean the configured default (REPORT_RECIPIENTS for email,
@@ -49,7 +38,7 @@ export const subscriptionInputSchema = z
     templateId: z.number().int().positive().nullable().default(null),
     active: z.boolean().default(true),
     deliveryMethod: deliveryMethodSchema,
-    recipients: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+    recipients: z.array(recipientEntrySchema).max(50).default([]),
     deliveryTime: deliveryTimeSchema,
     /** Weekly: the days it goes out (at least one). Daily: null for every day, or a subset. */
     deliveryDays: z.array(weekdaySchema).max(7).nullable().default(null),
@@ -66,16 +55,7 @@ export const subscriptionInputSchema = z
     if (s.deliveryMethod === 'webhook' && s.recipients.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'a webhook needs a URL' });
     }
-    s.recipients.forEach((r, i) => {
-      const ok =
-        s.deliveryMethod === 'email'
-          ? z.email().safeParse(r).success
-          : webhookUrlSchema.safeParse(r).success;
-      if (!ok) {
-        const want = s.deliveryMethod === 'email' ? 'an email address' : 'an http(s) URL';
-        ctx.addIssue({ code: 'custom', path: ['recipients', i], message: `not ${want}` });
-      }
-    });
+    refineRecipients(s.deliveryMethod, s.recipients, ctx);
   });
 export type SubscriptionInput = z.input<typeof subscriptionInputSchema>;
 export type SubscriptionDraft = z.output<typeof subscriptionInputSchema>;
@@ -166,9 +146,10 @@ export const sendNowInputSchema = z.union([
     .object({
       params: leadReportParamsSchema,
       method: deliveryMethodSchema,
-      recipients: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+      recipients: z.array(recipientEntrySchema).max(50).default([]),
       templateId: z.number().int().positive().nullable().default(null),
     })
-    .strict(),
+    .strict()
+    .superRefine((s, ctx) => refineRecipients(s.method, s.recipients, ctx)),
 ]);
 export type SendNowInput = z.output<typeof sendNowInputSchema>;

@@ -3,6 +3,7 @@ import type { ReportMessage } from '../delivery/notifier';
 import { SlackNotifier } from '../delivery/slack-notifier';
 import { WebhookNotifier } from '../delivery/webhook-notifier';
 import type { DeliveryMethod } from '../../shared/deliveries';
+import { recipientProblem } from '../../shared/recipients';
 import type { ProducedReport } from './types';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -26,6 +27,8 @@ export interface ChannelOptions {
 export interface RecipientOutcome {
   recipient: string;
   error: string | null;
+  /** Trying again cannot help (the recipient itself is malformed): fail now, do not retry. */
+  permanent?: boolean;
 }
 
 /** Where a subscription with no recipients sends: the configured defaults. */
@@ -71,6 +74,27 @@ export function fitAttachments(
  * record it and retry only those.
  */
 export async function sendToRecipients(
+  method: DeliveryMethod,
+  content: ProducedReport,
+  recipients: readonly string[],
+  ctx: { deliveryId: number; config: ChannelConfig; options: ChannelOptions },
+): Promise<{ outcomes: RecipientOutcome[]; warning: string | null }> {
+  // Recipients are fixed at claim time, so one that is malformed (a REPORT_RECIPIENTS entry
+  // read from the environment) never becomes sendable: it fails for good, and is never
+  // handed to a channel that might read more addresses out of it.
+  const refused: RecipientOutcome[] = [];
+  const valid: string[] = [];
+  for (const r of recipients) {
+    const problem = recipientProblem(method, r);
+    if (problem) refused.push({ recipient: r, error: problem, permanent: true });
+    else valid.push(r);
+  }
+  if (valid.length === 0) return { outcomes: refused, warning: null };
+  const sent = await sendValid(method, content, valid, ctx);
+  return { outcomes: [...refused, ...sent.outcomes], warning: sent.warning };
+}
+
+async function sendValid(
   method: DeliveryMethod,
   content: ProducedReport,
   recipients: readonly string[],

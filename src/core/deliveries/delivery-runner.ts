@@ -213,7 +213,7 @@ export class DeliveryRunner {
       );
       return;
     }
-    // A channel's error often names its recipient already ("Webhook https://…/***: …").
+    // A channel's error often names its recipient already ("Webhook https://…/…: …").
     const summary = failed
       .map((f) => {
         const who = displayRecipient(f.recipient);
@@ -226,21 +226,27 @@ export class DeliveryRunner {
       'sending',
       token,
       sentNow ? `${failed.length} of ${outcomes.length} not delivered (${summary})` : summary,
+      undefined,
+      failed.every((f) => f.permanent),
     );
   }
 
-  /** One attempt failed: back to pending after a backoff, or failed for good (owner told). */
+  /**
+   * One attempt failed: back to pending after a backoff, or failed for good (owner told),
+   * at once when `final` says another try cannot help.
+   */
   async #attemptFailed(
     row: DeliveryRow,
     from: DeliveryStatus,
     token: string | null,
     error: string,
     delayOverrideMs?: number,
+    final = false,
   ): Promise<void> {
     const current = (await this.#deps.store.get(row.id)) ?? row;
     const request: DeliveryRequest = requestOf(current);
     const now = this.#now();
-    if (current.attempts < request.maxAttempts) {
+    if (!final && current.attempts < request.maxAttempts) {
       const delay = delayOverrideMs ?? this.#backoffMs * 2 ** (current.attempts - 1);
       const next = new Date(now.getTime() + delay).toISOString();
       await this.#to(
@@ -257,7 +263,9 @@ export class DeliveryRunner {
       row.id,
       from,
       'failed',
-      `attempt ${current.attempts} of ${request.maxAttempts} failed: ${error}`,
+      final && current.attempts < request.maxAttempts
+        ? `attempt ${current.attempts} failed, not retried (another try cannot help): ${error}`
+        : `attempt ${current.attempts} of ${request.maxAttempts} failed: ${error}`,
       { error, nextAttemptAt: null },
       token,
     );

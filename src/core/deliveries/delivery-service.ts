@@ -7,6 +7,7 @@ import type {
   Subscription,
 } from '../../shared/deliveries';
 import { leadReportParamsSchema } from '../../shared/lead-report';
+import { recipientsProblem } from '../../shared/recipients';
 import { AppError, notFound } from '../rpc/errors';
 import { periodFor } from '../subscriptions/period';
 import type { SubscriptionService } from '../subscriptions/subscription-service';
@@ -77,7 +78,7 @@ export class DeliveryService {
       const fire = DateTime.fromJSDate(this.#now(), { zone: sub.timezone });
       const p = periodFor(sub.reportType, fire);
       request = this.#requestFor(sub, p.params, 'manual');
-      recipients = this.#recipients(sub.deliveryMethod, sub.recipients);
+      recipients = this.#checked(sub.deliveryMethod, sub.recipients);
       period = p;
     } else {
       const params = leadReportParamsSchema.parse({
@@ -94,7 +95,7 @@ export class DeliveryService {
         owner: null,
         maxAttempts: this.deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       };
-      recipients = this.#recipients(input.method, input.recipients);
+      recipients = this.#checked(input.method, input.recipients);
       period = adHocPeriod(params);
     }
     const { id } = await this.deps.deliveries.claim({
@@ -180,6 +181,26 @@ export class DeliveryService {
       owner: sub.createdBy,
       maxAttempts: this.deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     };
+  }
+
+  /**
+   * The recipients of a send now, refused before anything is recorded when one is not a
+   * plain address or URL: the contract checked those given, this also covers the configured
+   * default (REPORT_RECIPIENTS from the environment is read as it is). A scheduled claim is
+   * not refused here; its delivery fails for good at the channel, where the owner is told.
+   */
+  #checked(method: DeliveryRequest['method'], given: readonly string[]): string[] {
+    const list = this.#recipients(method, given);
+    const problem = recipientsProblem(method, list);
+    if (problem) {
+      const where = given.length
+        ? ''
+        : method === 'email'
+          ? ' (from REPORT_RECIPIENTS or Settings: correct it there)'
+          : ' (from SLACK_WEBHOOK_URL: correct it there)';
+      throw new AppError('invalid_input', `Nothing was sent. ${problem}${where}`);
+    }
+    return list;
   }
 
   /** Recipients are fixed at claim time: the subscription's, else the configured default. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { isPlainEmail } from '../../shared/recipients';
 import { EmailNotifier } from '../delivery/email-notifier';
 import type { ChannelConfig, ChannelOptions } from './channels';
 import type { DeliveryRequest, DeliveryRow } from './types';
@@ -6,7 +6,7 @@ import type { DeliveryRequest, DeliveryRow } from './types';
 /** The subscription's creator when that is an address, else REPORT_RECIPIENTS. */
 export function ownerAddresses(request: DeliveryRequest, config: ChannelConfig): string[] {
   const owner = request.owner?.trim();
-  if (owner && z.email().safeParse(owner).success) return [owner];
+  if (owner && isPlainEmail(owner)) return [owner];
   return config.reportRecipients;
 }
 

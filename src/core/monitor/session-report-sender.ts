@@ -1,8 +1,10 @@
 import type { SessionDetail } from '../../shared/contract';
+import { mailFromProblem, recipientsProblem } from '../../shared/recipients';
 import type { EffectiveConfig } from '../config/effective';
 import { ensurePrivateDir, writePrivateFile } from '../config/private-files';
 import { EmailNotifier } from '../delivery/email-notifier';
 import type { PdfEngine } from '../render/pdf-engine';
+import { AppError } from '../rpc/errors';
 import {
   renderSessionReportPdf,
   sessionReportFileId,
@@ -51,6 +53,17 @@ export class SessionReportSender implements ReportSender {
     // The notifier refuses a missing or malformed SMTP_URL here, before any render.
     const mailer = new EmailNotifier({ smtpUrl: c.smtpUrl, from: c.mailFrom });
     try {
+      // And a REPORT_RECIPIENTS or MAIL_FROM entry that is not one plain address, before any
+      // render: the check the send makes again, said with where to correct it.
+      const problem =
+        recipientsProblem('email', c.reportRecipients) ??
+        (c.mailFrom ? mailFromProblem(c.mailFrom) : null);
+      if (problem) {
+        throw new AppError(
+          'invalid_input',
+          `No report was sent. ${problem} Correct REPORT_RECIPIENTS or MAIL_FROM (environment or Settings).`,
+        );
+      }
       const { pdf, pdfPath } = await this.renderToFile(session);
       await mailer.sendSessionReport({
         to: c.reportRecipients,

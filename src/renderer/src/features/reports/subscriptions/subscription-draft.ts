@@ -112,7 +112,10 @@ function friendly(field: keyof SubscriptionDraft, message: string, d: Subscripti
     case 'deliveryDays':
       return 'A weekly report needs at least one day.';
     case 'recipients':
-      return message.charAt(0).toUpperCase() + message.slice(1) + '.';
+      // The shared check words whole sentences; the schema's own rules are fragments.
+      return /[.!?]$/.test(message)
+        ? message
+        : message.charAt(0).toUpperCase() + message.slice(1) + '.';
     default:
       return message;
   }
