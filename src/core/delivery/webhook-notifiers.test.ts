@@ -42,7 +42,7 @@ describe('Slack and webhook notifiers', () => {
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toMatch(
-      /^Slack webhook http:\/\/127\.0\.0\.1:\d+\/services\/\*\*\* answered 500: invalid_token/,
+      /^Slack webhook http:\/\/127\.0\.0\.1:\d+\/services\/… answered 500: invalid_token/,
     );
     expect(message).not.toContain(SECRET);
   });
@@ -53,19 +53,42 @@ describe('Slack and webhook notifiers', () => {
     const error = await new WebhookNotifier({ timeoutMs: 300 })
       .post(http.url(`/webhook/${SECRET}`), { a: 1 })
       .catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/no answer within 300 ms/);
+    expect((error as Error).message).toBe(
+      `Webhook ${http.url('/webhook')}/… did not answer within 300 ms`,
+    );
     expect((error as Error).message).not.toContain(SECRET);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
-  it('an unreachable host fails with the reason, redacted', async () => {
+  it('an unreachable receiver fails with a sentence a person can act on, the secret hidden', async () => {
     const closed = await freePort();
-    const error = await new WebhookNotifier({ timeoutMs: 2_000 })
-      .post(`http://127.0.0.1:${closed}/webhook/${SECRET}`, {})
-      .catch((e: Error) => e);
-    expect((error as Error).message).toMatch(
-      new RegExp(`^Webhook http://127\\.0\\.0\\.1:${closed}/webhook/\\*\\*\\*: ECONNREFUSED$`),
+    const post = (path: string) =>
+      new WebhookNotifier({ timeoutMs: 2_000 })
+        .post(`http://127.0.0.1:${closed}${path}`, {})
+        .catch((e: Error) => e.message);
+    expect(await post(`/webhook/${SECRET}`)).toBe(
+      `Webhook http://127.0.0.1:${closed}/webhook/… could not be reached (connection refused): check the receiver is running`,
     );
+    // A URL with nothing secret in it is shown whole, its words intact.
+    expect(await post('/hook')).toBe(
+      `Webhook http://127.0.0.1:${closed}/hook could not be reached (connection refused): check the receiver is running`,
+    );
+    const slack = await new SlackNotifier({ timeoutMs: 2_000 })
+      .post(`http://127.0.0.1:${closed}/services/T1/B2/${SECRET}`, { text: 'x' })
+      .catch((e: Error) => e.message);
+    expect(slack).toBe(
+      `Slack webhook http://127.0.0.1:${closed}/services/… could not be reached (connection refused): check the receiver is running`,
+    );
+  });
+
+  it('a host name that does not resolve says so', async () => {
+    const error = await new WebhookNotifier({ timeoutMs: 5_000 })
+      .post(`http://leadwatch-no-such-host.invalid/hook/${SECRET}`, {})
+      .catch((e: Error) => e.message);
+    expect(error).toMatch(
+      /^Webhook http:\/\/leadwatch-no-such-host\.invalid\/hook\/… could not be reached \(host name (not found|lookup failed)\)/,
+    );
+    expect(error).not.toContain(SECRET);
   });
 
   it('the generic webhook posts the body as is, with the delivery id and an idempotency key', async () => {
@@ -78,11 +101,15 @@ describe('Slack and webhook notifiers', () => {
 
   it('redacts everything after the first path segment, and the query', () => {
     expect(redactWebhookUrl('https://hooks.slack.com/services/T0/B0/abc?x=1')).toBe(
-      'https://hooks.slack.com/services/***',
+      'https://hooks.slack.com/services/…',
     );
     expect(redactWebhookUrl('https://n8n.example.com/webhook/uuid')).toBe(
-      'https://n8n.example.com/webhook/***',
+      'https://n8n.example.com/webhook/…',
     );
+    expect(redactWebhookUrl('https://n8n.example.com/webhook?token=abc')).toBe(
+      'https://n8n.example.com/webhook/…',
+    );
+    expect(redactWebhookUrl('http://127.0.0.1:5999/hook')).toBe('http://127.0.0.1:5999/hook');
     expect(redactWebhookUrl('https://user:pw@example.com/')).toBe('https://example.com');
     expect(redactWebhookUrl('nonsense')).toBe('(unparseable URL)');
   });
