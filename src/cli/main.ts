@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { redactText } from '../core/config/redact';
 import { AppError } from '../core/rpc/errors';
 import { registerDaemon } from './commands/daemon';
 import { registerDemo } from './commands/demo';
@@ -28,7 +29,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
   registerMonitor(program, ctx);
   registerSession(program, ctx);
   registerDaemon(program, ctx);
-  registerReport(program, ctx);
+  registerReport(program, ctx, setExit);
   // --- subscriptions, scheduler and deliveries (issue 4) ---
   registerDeliveries(program, ctx, setExit);
   overrideExits(program);
@@ -65,12 +66,24 @@ function reportError(error: unknown, json: boolean): number {
     // Help and version are "errors" to commander; they are successes to the user.
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
       return EXIT_OK;
-    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error.exitCode === 0) return EXIT_OK;
+    // Commander has printed its message and the hint on stderr; a script still gets JSON.
+    if (json) printJsonError('usage', error.message.replace(/^error:\s*/, ''));
+    return EXIT_USAGE;
   }
   const usage =
     error instanceof UsageError || (error instanceof AppError && error.type === 'invalid_input');
-  const message = error instanceof Error ? error.message : String(error);
-  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+  const message = redactText(error instanceof Error ? error.message : String(error));
+  if (json) {
+    const type =
+      error instanceof UsageError ? 'usage' : error instanceof AppError ? error.type : 'failed';
+    printJsonError(type, message);
+  }
   process.stderr.write(`leadwatch: ${message}\n`);
   return usage ? EXIT_USAGE : EXIT_FAILED;
+}
+
+/** The contract's error shape ({ ok: false, error: { type, message } }), one line on stdout. */
+function printJsonError(type: string, message: string): void {
+  process.stdout.write(`${JSON.stringify({ ok: false, error: { type, message } })}\n`);
 }

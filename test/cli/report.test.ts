@@ -162,14 +162,6 @@ describe('leadwatch report leads', () => {
       end: '2026-03-07',
     });
   });
-
-  it('exits 1 for sending, which is not available yet', () => {
-    // html and pdf are the templates' part (tested there); --send comes with deliveries.
-    const args = ['report', 'leads', '--type', 'daily', '--date', '2026-03-01', '--gym', 'g'];
-    const r = leadwatch([...args, '--send', '--to', 'a@b.c']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/not available yet/);
-  });
 });
 
 describe('leadwatch report churn', () => {

@@ -1,10 +1,12 @@
 import { Option, type Command } from 'commander';
 import type { DeliverySummary } from '../../shared/deliveries';
 import { deliveryStatusSchema } from '../../shared/deliveries';
+import { AppError } from '../../core/rpc/errors';
 import type { CliContext } from '../context';
 import { EXIT_FAILED, EXIT_OK } from '../errors';
 import { UsageError } from '../errors';
 import { createOutput, table } from '../output';
+import { deliveryLine, sendAgainCommand } from './delivery-text';
 
 const json = (cmd: Command) => Boolean(cmd.optsWithGlobals().json);
 
@@ -69,12 +71,24 @@ export function registerDeliveries(
       const id = Number(raw);
       if (!Number.isInteger(id) || id < 1) throw new UsageError(`not a delivery id: ${raw}`);
       const out = createOutput(json(cmd));
-      const d = await ctx.open().registry.call('deliveries.retry', { id });
+      const d = await retry(ctx, id);
       setExit(d.status === 'sent' ? EXIT_OK : EXIT_FAILED);
-      out.result(d, () => {
-        if (d.status === 'sent') return `delivery ${d.id}: sent${d.note ? ` (${d.note})` : ''}`;
-        const next = d.nextAttemptAt ? `; next try at ${d.nextAttemptAt}` : '';
-        return `delivery ${d.id}: ${d.status}: ${d.error ?? 'not sent'}${next}`;
-      });
+      out.result(d, () => deliveryLine(d));
     });
+}
+
+/** Core's refusal of a sent delivery names the app's Send now; here it names the command. */
+async function retry(ctx: CliContext, id: number) {
+  const core = ctx.open();
+  try {
+    return await core.registry.call('deliveries.retry', { id });
+  } catch (error) {
+    if (!(error instanceof AppError && error.type === 'conflict')) throw error;
+    const d = await core.registry.call('deliveries.get', { id });
+    if (d.status !== 'sent') throw error;
+    throw new AppError(
+      'conflict',
+      `Delivery ${id} was already sent. For another copy, send the report again: ${sendAgainCommand(d)}`,
+    );
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * `leadwatch report leads …`: one lead performance report (issue 4), printed or written
- * to --out in the chosen format. Each format is one renderer in `formats`; html and pdf
- * (templates, Chromium) and --send (deliveries) plug in here when they exist.
+ * to --out in the chosen format (each format is one renderer in `formats`), or mailed
+ * with --send through the delivery ledger (report-send.ts).
  */
 import { Option, type Command } from 'commander';
 import type { Output as ContractOutput } from '../../shared/contract';
@@ -15,6 +15,7 @@ import { leadRenderOptions } from '../../core/reports/leads/render/render-choice
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { registerChurnReport } from './report-churn';
+import { sendLeadReport } from './report-send';
 import { emitReport } from './report-output';
 
 type Generated = ContractOutput<'reports.leads.generate'>;
@@ -23,7 +24,7 @@ type Format = 'json' | 'html' | 'pdf';
 /** Turns a generated report into the bytes the format prints or writes. */
 type Renderer = (generated: Generated, ctx: CliContext) => Promise<string | Uint8Array>;
 
-const formats: Record<Format, Renderer | null> = {
+const formats: Record<Format, Renderer> = {
   // Exactly the report JSON: no envelope, no source, so pipes and webhooks get the schema.
   json: (g) => Promise.resolve(`${JSON.stringify(g.report, null, 2)}\n`),
   // The built-in layout for the report's type; the same HTML the app previews and the PDF prints.
@@ -57,7 +58,11 @@ export interface LeadsOptions {
   to?: string;
 }
 
-export function registerReport(program: Command, ctx: CliContext): void {
+export function registerReport(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
   const report = program.command('report').description('lead performance and churn reports');
   registerChurnReport(report, ctx);
   report
@@ -78,19 +83,20 @@ export function registerReport(program: Command, ctx: CliContext): void {
         .default('json'),
     )
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--send', 'deliver the report (email) instead of printing it')
-    .option('--to <emails>', 'with --send: recipients, comma-separated')
+    .option(
+      '--send',
+      'mail the PDF report now instead of printing it, recorded in `leadwatch deliveries` (as the app’s Send now)',
+    )
+    .option('--to <emails>', 'with --send: recipients, comma-separated (default REPORT_RECIPIENTS)')
     .action(async (opts: LeadsOptions, cmd: Command) => {
       const params = parseParams(opts);
+      if (opts.send) return sendLeadReport(ctx, params, opts, cmd, setExit);
+      if (opts.to) throw new UsageError('--to goes with --send (who to mail the report to)');
       if (opts.format === 'pdf' && !opts.out && process.stdout.isTTY) {
         throw new UsageError('--format pdf is binary: write it with --out FILE (or pipe it)');
       }
-      const render = formats[opts.format];
-      if (!render)
-        throw new Error(`--format ${opts.format} is not available yet; use --format json`);
-      if (opts.send || opts.to) throw new Error('--send is not available yet');
       const generated = await ctx.open().registry.call('reports.leads.generate', params);
-      await emitReport(await render(generated, ctx), generated.source, opts, cmd);
+      await emitReport(await formats[opts.format](generated, ctx), generated.source, opts, cmd);
     });
 }
 
