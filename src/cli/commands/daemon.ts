@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { effectiveConfigNotices } from '../../core/config/effective';
 import { openFileLog } from '../../core/logs/file-log';
+import type { Output } from '../../shared/contract';
 import type { CliContext } from '../context';
 
 /**
@@ -58,14 +59,9 @@ export function registerDaemon(program: Command, ctx: CliContext): void {
         while (!stop.signal.aborted) {
           const r = await core.registry.dispatch('monitor.runOnce', undefined);
           if (r.ok) {
-            const v = r.value as {
-              checked: number;
-              finalized: string[];
-              skipped: number;
-              failed: unknown[];
-            };
+            const v = r.value as Output<'monitor.runOnce'>;
             log(
-              `sweep: checked ${v.checked}, reported ${v.finalized.length}, skipped ${v.skipped}, failed ${v.failed.length}`,
+              `sweep: checked ${v.checked}, reported ${v.finalized.length}, skipped ${v.skipped}, failed ${v.failed.length}${v.notice ? `; ${v.notice}` : ''}`,
             );
           } else {
             log(`sweep failed: ${r.error.message}`);
