@@ -5,6 +5,13 @@ import { createOutput, endProgress, table } from '../output';
 
 const json = (cmd: Command) => Boolean(cmd.optsWithGlobals().json);
 
+const notSetUp = {
+  redis:
+    'Nothing to sync from Redis: it is not configured. Set REDIS_URL (or save a Redis URL in Settings).',
+  postgres:
+    'Nothing to sync from PostgreSQL: it is not configured. Set DATABASE_URL (or save a database URL in Settings).',
+} as const;
+
 export function registerSync(program: Command, ctx: CliContext): void {
   program
     .command('sync')
@@ -27,9 +34,11 @@ export function registerSync(program: Command, ctx: CliContext): void {
       try {
         const { results } = await core.registry.call('sync.run', { source: opts.source });
         endProgress();
+        // Asked for one source that is not set up: that is a failure, and it names what to set.
+        if (results.length === 0 && opts.source !== 'all') throw new Error(notSetUp[opts.source]);
         out.result({ results }, () =>
           results.length === 0
-            ? 'Nothing to sync: set REDIS_URL and/or DATABASE_URL.'
+            ? 'Nothing to sync: neither Redis nor PostgreSQL is configured. Set REDIS_URL and/or DATABASE_URL (or save them in Settings).'
             : table([
                 [
                   'source',
@@ -55,7 +64,10 @@ export function registerSync(program: Command, ctx: CliContext): void {
                 ]),
               ]) +
               results
-                .flatMap((r) => r.failed.map((f) => `\n  ${r.source} ${f.id}: ${f.error}`))
+                .flatMap((r) => [
+                  ...(r.error ? [`\n  ${r.source}: ${r.error}`] : []),
+                  ...r.failed.map((f) => `\n  ${r.source} ${f.id}: ${f.error}`),
+                ])
                 .join(''),
         );
       } finally {
