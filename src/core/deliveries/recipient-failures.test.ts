@@ -96,7 +96,7 @@ describe('a failed webhook says what happened in words', () => {
     const port = await closedPort();
     const w = world();
     const d = await w.deliveries.sendNow({
-      params: { type: 'daily', gymId: 'gym-1', date: '2026-03-02' },
+      params: { type: 'daily', gymId: 'gym-1', branchId: null, date: '2026-03-02' },
       method: 'webhook',
       recipients: [`http://127.0.0.1:${port}${path}`],
       templateId: null,
@@ -116,7 +116,7 @@ describe('a failed webhook says what happened in words', () => {
     const port = await closedPort();
     const w = world();
     const d = await w.deliveries.sendNow({
-      params: { type: 'daily', gymId: 'gym-1', date: '2026-03-02' },
+      params: { type: 'daily', gymId: 'gym-1', branchId: null, date: '2026-03-02' },
       method: 'slack',
       recipients: [`http://127.0.0.1:${port}/services/T0/B0/s3cr3tValue`],
       templateId: null,
