@@ -87,7 +87,7 @@ export function smtpTarget(raw: string | null, timeoutMs: number): SmtpTarget {
   return {
     options,
     redacted: redactUrl(raw as string),
-    password: decodeURIComponent(url.password),
+    password: decoded(url.password),
     tlsRequired,
   };
 }
@@ -95,6 +95,15 @@ export function smtpTarget(raw: string | null, timeoutMs: number): SmtpTarget {
 /** The server could not give the TLS a login to it requires (it offers no STARTTLS). */
 export function tlsRefused(error: NodemailerError, target: SmtpTarget): boolean {
   return target.tlsRequired && (error.code === 'ETLS' || error.command === 'STARTTLS');
+}
+
+/** A URL's password as the server gets it; a stray `%` leaves it as written. */
+function decoded(password: string): string {
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    return password;
+  }
 }
 
 /** What went wrong, in words a person configuring SMTP can act on. */
