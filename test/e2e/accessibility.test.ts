@@ -264,6 +264,12 @@ describe('accessibility and screenshots', () => {
         screenshot: 'reports-staff',
       },
       {
+        name: 'reports: gyms',
+        hash: '#/reports/gyms',
+        ready: (app) => app.page.getByTestId('gym-row').first().waitFor(),
+        screenshot: 'reports-gyms-directory',
+      },
+      {
         name: 'reports: subscription form',
         hash: '#/reports/subscriptions',
         ready: async (app) => {

@@ -92,7 +92,14 @@ describe('reports page', () => {
     await reports.preview.waitFor();
     expect(await reports.preview.getAttribute('sandbox')).toBe('');
     const frame = reports.previewFrame;
-    await frame.locator('body').getByText(gymId.slice(0, 8), { exact: false }).first().waitFor();
+    // The demo names its gyms: the header and the mail say the name, not the id.
+    const gymName = (await harness.core.registry.call('gymNames.list')).items.find(
+      (g) => g.gymId === gymId && g.branchId === null,
+    )!.name!;
+    await frame.locator('.masthead-meta').getByText(gymName).waitFor();
+    expect(await reports.page.getByTestId('report-place').textContent()).toBe(
+      `Gym ${gymName} · all branches · UTC`,
+    );
     const text = (await frame.locator('body').textContent()) ?? '';
     expect(text).toContain(String(expected.report.calls.total));
     expect(await frame.locator('svg').count()).toBeGreaterThan(0);
@@ -144,8 +151,9 @@ describe('reports page', () => {
     expect(await field.inputValue()).toBe(gymId);
 
     await reports.generateForm.getByRole('combobox', { name: 'Branch id' }).click();
+    // Each option names the branch (the demo's directory) above its id.
     const branchTexts = await app.page.getByRole('option').allTextContents();
-    expect(branchTexts.map((t) => t.slice(0, 36)).sort()).toEqual(
+    expect(branchTexts.map((t) => /[0-9a-f-]{36}/.exec(t)?.[0]).sort()).toEqual(
       gym.branches.map((b) => b.branchId).sort(),
     );
   });
@@ -175,6 +183,52 @@ describe('reports page', () => {
     await app.goto('#/reports');
     await reports.generate({ date: busyDay, gymId });
     await reports.previewFrame.locator('body').getByText('Morgan Vale').first().waitFor();
+  });
+
+  it('names a gym and a branch in Reports > Gyms, and the report header shows the names', async () => {
+    app = await harness.open({ hash: '#/reports/gyms' });
+    const reports = new ReportsPage(app);
+    const rows = reports.page.getByTestId('gym-row');
+    await rows.first().waitFor();
+    const listed = await harness.core.registry.call('gymNames.list');
+    expect(await rows.count()).toBe(listed.items.length);
+    expect(await reports.page.locator('[data-testid="gym-row"][data-kind="gym"]').count()).toBe(2);
+    const branch = listed.items.find((i) => i.gymId === gymId && i.branchId !== null)!;
+    const gymField = reports.page.getByRole('textbox', { name: `Name for gym ${gymId}` });
+    expect(await gymField.inputValue()).not.toBe('');
+    await gymField.fill('Harbour <Gym> & Spa');
+    await gymField.press('Enter');
+    const branchField = reports.page.getByRole('textbox', {
+      name: `Name for branch ${branch.branchId}`,
+    });
+    await branchField.fill('Pier 4');
+    await branchField.press('Enter');
+    await expect
+      .poll(async () => (await harness.core.registry.call('gymNames.list')).items)
+      .toContainEqual(
+        expect.objectContaining({ gymId, branchId: branch.branchId, name: 'Pier 4' }),
+      );
+    await app.screenshot('reports-gyms');
+
+    await app.goto('#/reports');
+    await reports.generate({ date: busyDay, gymId, branchId: branch.branchId! });
+    await reports.page
+      .getByTestId('report-place')
+      .filter({ hasText: 'Gym Harbour <Gym> & Spa · branch Pier 4 · UTC' })
+      .waitFor();
+    const body = reports.previewFrame.locator('body');
+    const masthead = reports.previewFrame.locator('.masthead-meta');
+    await masthead.getByText('Harbour <Gym> & Spa').waitFor();
+    expect(await masthead.textContent()).toContain('BranchPier 4');
+    expect(await body.innerHTML()).toContain('Harbour &lt;Gym&gt; &amp; Spa');
+    // The ids are gone from the header; the gym field still says whose the id is.
+    expect(await masthead.textContent()).not.toContain(gymId);
+    await reports.generateForm.getByText('Harbour <Gym> & Spa').waitFor();
+
+    // The demo's names back, for the tests after this one.
+    const demoGym = listed.items.find((i) => i.gymId === gymId && i.branchId === null)!;
+    await harness.core.registry.call('gymNames.save', { ...demoGym, name: demoGym.name! });
+    await harness.core.registry.call('gymNames.save', { ...branch, name: branch.name! });
   });
 
   it('refuses a broken template with its line, keeps the text and puts the caret there', async () => {

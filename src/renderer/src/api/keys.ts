@@ -25,6 +25,7 @@ export const keys = {
     ['reports.leads.render', 'html', params, templateId] as const,
   reportGyms: ['reports.leads.gyms'] as const,
   staff: ['staff.list'] as const,
+  gymNames: ['gymNames.list'] as const,
   templates: ['templates.list'] as const,
   template: (id: number) => ['templates.get', id] as const,
   templatePreview: (kind: string, body: string) => ['templates.preview', kind, body] as const,

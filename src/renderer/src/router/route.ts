@@ -10,6 +10,7 @@ export const REPORT_TABS = [
   'subscriptions',
   'deliveries',
   'staff',
+  'gyms',
 ] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 

@@ -1,5 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import {
+  IconBuildingStore,
   IconChartBar,
   IconHistory,
   IconMailForward,
@@ -11,6 +12,7 @@ import type { ReportTab, Route } from '../../router/route';
 import { navigate } from '../../router/router';
 import { DeliveriesTab } from './deliveries/DeliveriesTab';
 import { GenerateTab } from './generate/GenerateTab';
+import { GymsTab } from './gyms/GymsTab';
 import { StaffTab } from './staff/StaffTab';
 import { SubscriptionsTab } from './subscriptions/SubscriptionsTab';
 import { TemplatesTab } from './templates/TemplatesTab';
@@ -22,6 +24,7 @@ const TABS: { value: ReportTab; label: string; icon: typeof IconChartBar }[] = [
   { value: 'subscriptions', label: 'Subscriptions', icon: IconMailForward },
   { value: 'deliveries', label: 'Deliveries', icon: IconHistory },
   { value: 'staff', label: 'Staff', icon: IconUsers },
+  { value: 'gyms', label: 'Gyms', icon: IconBuildingStore },
 ];
 
 /**
@@ -67,6 +70,9 @@ export function ReportsPage({ route }: { route: Route }) {
         </Tabs.Panel>
         <Tabs.Panel value="staff">
           <StaffTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="gyms">
+          <GymsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

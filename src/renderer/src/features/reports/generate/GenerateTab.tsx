@@ -2,6 +2,8 @@ import { Alert, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { EventPayload } from '../../../../../shared/contract';
+import type { LeadReport } from '../../../../../shared/lead-report';
+import { useGymNameLookup } from '../gyms/use-gym-names';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { formatPeriod } from '../shared/format-report';
@@ -12,6 +14,20 @@ import { ReportActionResults, ReportActions, useReportActions } from './ReportAc
 import { ReportParamsForm } from './ReportParamsForm';
 import { SourceNotice } from './SourceNotice';
 import { useLeadReport, useLeadReportHtml, type ReportRequest } from './use-lead-report';
+
+/** Where the report is for: the gym's and branch's directory names, their ids where none. */
+function ReportPlace({ report }: { report: LeadReport }) {
+  const nameOf = useGymNameLookup();
+  const gym = nameOf(report.gym_id);
+  const branch = report.branch_id ? nameOf(report.gym_id, report.branch_id) : null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="report-place">
+      Gym {gym ?? report.gym_id} ·{' '}
+      {report.branch_id ? `branch ${branch ?? report.branch_id}` : 'all branches'} ·{' '}
+      {report.period.timezone}
+    </Text>
+  );
+}
 
 /** Generate any report now: its numbers, the mail exactly as sent, a PDF, or send it. */
 export function GenerateTab({
@@ -64,13 +80,7 @@ export function GenerateTab({
                       report.data.report.period.timezone,
                     )}
                   </Title>
-                  <Text size="sm" c="dimmed">
-                    Gym {report.data.report.gym_id} ·{' '}
-                    {report.data.report.branch_id
-                      ? `branch ${report.data.report.branch_id}`
-                      : 'all branches'}{' '}
-                    · {report.data.report.period.timezone}
-                  </Text>
+                  <ReportPlace report={report.data.report} />
                 </div>
                 <ReportActions request={request} actions={actions} />
               </Group>

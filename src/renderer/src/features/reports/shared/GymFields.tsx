@@ -1,5 +1,6 @@
 import { Autocomplete, Group, Text } from '@mantine/core';
 import { formatNumber } from '../../../lib/format';
+import { useGymNameLookup } from '../gyms/use-gym-names';
 import type { KnownGyms } from '../use-known-gyms';
 
 interface Props {
@@ -15,13 +16,28 @@ interface Props {
 /** Wide enough for a whole UUID and its counts, whatever the field's width. */
 const wide = { width: 'max-content', position: 'bottom-start' } as const;
 
-/** An id in the list, with its lead and call counts when the lead tables know it. */
-function IdOption({ id, of }: { id: string; of?: { leads: number; calls: number } }) {
+/** An id in the list, with its directory name and its lead and call counts when known. */
+function IdOption({
+  id,
+  name,
+  of,
+}: {
+  id: string;
+  name: string | null;
+  of?: { leads: number; calls: number };
+}) {
   return (
     <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
-      <Text size="sm" ff="monospace">
-        {id}
-      </Text>
+      <div>
+        {name && (
+          <Text size="sm" fw={600}>
+            {name}
+          </Text>
+        )}
+        <Text size={name ? 'xs' : 'sm'} ff="monospace" c={name ? 'dimmed' : undefined}>
+          {id}
+        </Text>
+      </div>
       {of && (
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {formatNumber(of.leads)} leads · {formatNumber(of.calls)} calls
@@ -38,6 +54,9 @@ function IdOption({ id, of }: { id: string; of?: { leads: number; calls: number 
  */
 export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, autoFocus }: Props) {
   const gym = known.details.get(gymId.trim());
+  const nameOf = useGymNameLookup();
+  const gymName = nameOf(gymId.trim());
+  const branchName = branchId.trim() ? nameOf(gymId.trim(), branchId.trim()) : null;
   const branchCounts = new Map(gym?.branches.map((b) => [b.branchId, b]));
   return (
     <>
@@ -51,8 +70,13 @@ export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, aut
         value={gymId}
         onChange={onGym}
         error={errors.gymId}
+        description={gymName ?? undefined}
         renderOption={({ option }) => (
-          <IdOption id={option.value} of={known.details.get(option.value)} />
+          <IdOption
+            id={option.value}
+            name={nameOf(option.value)}
+            of={known.details.get(option.value)}
+          />
         )}
         spellCheck={false}
         data-autofocus={autoFocus || undefined}
@@ -66,8 +90,13 @@ export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, aut
         value={branchId}
         onChange={onBranch}
         error={errors.branchId}
+        description={branchName ?? undefined}
         renderOption={({ option }) => (
-          <IdOption id={option.value} of={branchCounts.get(option.value)} />
+          <IdOption
+            id={option.value}
+            name={nameOf(gymId.trim(), option.value)}
+            of={branchCounts.get(option.value)}
+          />
         )}
         spellCheck={false}
       />
