@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { findTemplatesDir } from '../../../render/templates';
 import { NONE, formatChange, formatCount, formatDuration, formatRate } from './format';
 import type { TemplateData } from './template-data';
+import { TemplateLimitError, checkTemplateLimits } from './template-limits';
 
 /**
  * The Handlebars environment for lead reports, shared by the built-in templates and the
@@ -71,8 +72,14 @@ function inlineStylesheet(source: string, dir: string): string {
 
 export type LeadTemplateFn = (data: TemplateData) => string;
 
-/** Compiles a template body (throws Handlebars' errors, see template-errors.ts). */
+/**
+ * Compiles a template body (throws Handlebars' errors, see template-errors.ts). A body that
+ * nests too deep or holds too many expressions is refused before Handlebars parses it
+ * (template-limits.ts): every path that compiles a custom template goes through here.
+ */
 export function compileLeadTemplate(source: string, templatesDir?: string): LeadTemplateFn {
+  const limit = checkTemplateLimits(source);
+  if (limit) throw new TemplateLimitError(limit);
   const dir = resolve(findTemplatesDir(templatesDir));
   const fn = hb.compile<TemplateData>(inlineStylesheet(source, dir), COMPILE_OPTIONS);
   return (data) => fn(data, { allowProtoPropertiesByDefault: false });

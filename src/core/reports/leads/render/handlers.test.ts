@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../../../test/helpers/temp-dir';
 import { createCore, type Core } from '../../../core';
@@ -88,6 +89,77 @@ describe('template and render handlers (through the contract)', () => {
     expect(bad).toEqual({
       html: null,
       problem: { line: 2, message: 'line 2: "nope" is not a field of the report data' },
+    });
+  });
+
+  it('refuses templates nested thousands deep within a second, and answers other calls meanwhile', async () => {
+    // The probe's shapes: 6,000 nested {{#if}} (took 32 s) and 8,000 nested {{#with}} (70 s).
+    const deepIf = '{{#if hasStaff}}\n'.repeat(6000) + 'x' + '{{/if}}'.repeat(6000);
+    const deepWith = '{{#with kpis}}'.repeat(8000) + 'x' + '{{/with}}'.repeat(8000);
+    const start = performance.now();
+    const timed = async (p: Promise<unknown>) => ({
+      result: await p,
+      ms: performance.now() - start,
+    });
+    const [save, preview, totals] = await Promise.all([
+      timed(call('templates.save', { name: 'Deep', kind: 'leads_weekly', body: deepIf })),
+      timed(call('templates.preview', { kind: 'leads_weekly', body: deepWith })),
+      timed(call('sessions.priorityTotals', {})),
+    ]);
+    expect(save.result).toMatchObject({
+      ok: false,
+      error: {
+        type: 'invalid_input',
+        message: expect.stringMatching(
+          /^The template cannot be used: line 51: blocks are nested more than 50 deep: \{\{#if hasStaff\}\} opens level 51/,
+        ),
+      },
+    });
+    expect(preview.result).toMatchObject({
+      ok: true,
+      value: {
+        html: null,
+        problem: { line: 1, message: expect.stringMatching(/nested more than 50 deep/) },
+      },
+    });
+    expect(totals.result).toMatchObject({ ok: true, value: { totals: expect.any(Array) } });
+    for (const { ms } of [save, preview, totals]) expect(ms).toBeLessThan(1000);
+  });
+
+  it('saves and renders a template nested exactly as deep as allowed', async () => {
+    // 50 levels: 45 blocks of three kinds and an {{else if}} chain of 5 in the innermost.
+    const kinds = ['{{#if hasStaff}}', '{{#with period}}', '{{#each @root.kpis}}'];
+    const closers = ['{{/if}}', '{{/with}}', '{{/each}}'];
+    const picks = Array.from({ length: 45 }, (_, i) => i % 3);
+    const body =
+      picks.map((k) => `${kinds[k]}\n`).join('') +
+      '{{#if @root.hasLeads}}A{{else if @root.hasCalls}}B{{else if @root.hasStaff}}C{{else if @root.hasLeads}}D{{else if @root.hasCalls}}E{{/if}}' +
+      picks
+        .reverse()
+        .map((k) => closers[k])
+        .join('') +
+      '<p>DEEP {{title}}</p>';
+    const saved = await core.registry.call('templates.save', {
+      name: 'At the limit',
+      kind: 'leads_weekly',
+      body,
+    });
+    const out = await core.registry.call('reports.leads.render', {
+      params: { type: 'weekly', gymId: 'gym-1', date: '2026-11-22', timezone: 'UTC' },
+      templateId: saved.id,
+      format: 'html',
+    });
+    expect('html' in out && out.html).toContain('<p>DEEP Weekly lead report</p>');
+    await core.registry.call('templates.delete', { id: saved.id });
+    const over = await call('templates.save', {
+      name: 'Over',
+      kind: 'leads_weekly',
+      // One more block inside the last {{else if}}: level 51.
+      body: body.replace('E{{/if}}', '{{#if hasStaff}}E{{/if}}{{/if}}'),
+    });
+    expect(over).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/line 46: blocks are nested more than 50 deep/) },
     });
   });
 

@@ -1,4 +1,5 @@
 import { HELPER_NAMES } from './engine';
+import { TemplateLimitError } from './template-limits';
 
 export interface TemplateProblem {
   /** 1-based line in the template body, when it could be told. */
@@ -21,6 +22,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * missing partial carries nothing, so its `{{> name}}` is looked up in the source.
  */
 export function describeTemplateError(error: unknown, source: string): TemplateProblem {
+  if (error instanceof TemplateLimitError) return error.problem;
   const e = error as { message?: unknown; lineNumber?: unknown };
   const message = typeof e.message === 'string' ? e.message : String(error);
   const parse = /^Parse error on line (\d+):[\s\S]*\n(.*)$/.exec(message);

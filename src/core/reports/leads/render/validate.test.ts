@@ -68,3 +68,51 @@ describe('validateTemplate', () => {
     expect((error as AppError).message).toMatch(/line 1/);
   });
 });
+
+describe('template limits (checked before Handlebars parses)', () => {
+  const nested = (n: number, open = '{{#if hasStaff}}', close = '{{/if}}') =>
+    `${open}\n`.repeat(n) + 'x' + close.repeat(n);
+
+  it('refuses blocks nested deeper than 50 at the line of the 51st, quickly', () => {
+    const start = Date.now();
+    const r = refused(nested(6000));
+    expect(Date.now() - start).toBeLessThan(1000);
+    expect(r.line).toBe(51);
+    expect(r.message).toBe(
+      'line 51: blocks are nested more than 50 deep: {{#if hasStaff}} opens level 51; close some blocks or use {{else}} instead of nesting',
+    );
+    expect(refused(nested(8000, '{{#with kpis}}', '{{/with}}')).line).toBe(51);
+    expect(refused(nested(60, '{{^if hasStaff}}')).line).toBe(51);
+    expect(validateTemplate(nested(50))).toEqual({ valid: true });
+  });
+
+  it('counts an {{else if}} chain as nesting, but not {{else}}, {{^}}, comments or \\{{', () => {
+    const chain = (n: number) =>
+      '{{#if hasStaff}}' + '{{else if hasLeads}}\n'.repeat(n) + '{{/if}}';
+    expect(validateTemplate(chain(49))).toEqual({ valid: true });
+    expect(refused(chain(50)).line).toBe(50);
+    const flat = '{{#if hasStaff}}a{{else}}b{{/if}}{{#if hasLeads}}c{{^}}d{{/if}}\n'.repeat(60);
+    expect(validateTemplate(flat)).toEqual({ valid: true });
+    const commented = '{{!-- {{#if hasStaff}} --}}{{! {{#if x}} }}\\{{#if hasStaff}}\n'.repeat(60);
+    expect(validateTemplate(commented)).toEqual({ valid: true });
+  });
+
+  it('does not let a closer that matches nothing undo the count', () => {
+    const r = refused('{{#if hasStaff}}{{/each}}\n'.repeat(60));
+    // Handlebars would report the mismatch; refusing on depth instead is the safe side.
+    expect(r.message).toMatch(/^line 51: blocks are nested more than 50 deep/);
+  });
+
+  it('refuses sub-expressions nested deeper than 10 and more than 3,000 expressions', () => {
+    const sub = (n: number) =>
+      'x\n{{number ' + '(number '.repeat(n) + 'report.calls.total' + ')'.repeat(n) + '}}';
+    expect(validateTemplate(sub(10))).toEqual({ valid: true });
+    const deep = refused(sub(3000));
+    expect(deep.line).toBe(2);
+    expect(deep.message).toMatch(/^line 2: sub-expressions \( … \) are nested more than 10 deep/);
+    expect(validateTemplate('{{title}}\n'.repeat(3000))).toEqual({ valid: true });
+    const many = refused('{{title}}\n'.repeat(3001));
+    expect(many.line).toBe(3001);
+    expect(many.message).toMatch(/more than 3,000 \{\{ … \}\} expressions/);
+  });
+});
