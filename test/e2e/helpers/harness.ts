@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startBridge, type Bridge } from '../../../src/bridge/bridge';
 import { createCore, type Core } from '../../../src/core/core';
 import type { Handler } from '../../../src/core/rpc/registry';
+import type { SecretBox } from '../../../src/core/secrets/secret-box';
 import type { MethodName } from '../../../src/shared/contract';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { AppPage } from '../page-models/app';
@@ -44,6 +45,8 @@ export interface HarnessOptions {
    * CI machine exports for the Redis and PostgreSQL tests.
    */
   env?: NodeJS.ProcessEnv;
+  /** Core's keychain (the desktop app's AES box, say); without one, secrets cannot be saved. */
+  secrets?: SecretBox;
 }
 
 const SOURCE_VARIABLES = ['REDIS_URL', 'DATABASE_URL', 'SMTP_URL', 'REPORT_RECIPIENTS'];
@@ -71,7 +74,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw new Error(`No built renderer at ${RENDERER_DIR}: run \`npx electron-vite build\` first.`);
   }
   const temp = makeTempDir('leadwatch-e2e-');
-  const core = createCore({ dataDir: temp.dir, env: options.env ?? hermeticEnv() });
+  const core = createCore({
+    dataDir: temp.dir,
+    env: options.env ?? hermeticEnv(),
+    secrets: options.secrets,
+  });
   const registry = new StubbingRegistry(core.registry);
   const bridge = await startBridge({
     core: { registry, events: core.events },

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useDisclosure } from '@mantine/hooks';
-import type { SessionDetail } from '../../../../shared/contract';
+import type { EffectiveSettings, SessionDetail } from '../../../../shared/contract';
 import { ActionErrorAlert } from '../../components/ActionErrorAlert';
 import { endSessionAdvice, outcomeText } from './end-session-outcome';
 import { EndSessionConfirm } from './EndSessionConfirm';
@@ -17,7 +17,8 @@ export function EndSessionAction({
   recipients,
 }: {
   session: SessionDetail;
-  recipients: string[];
+  /** The effective REPORT_RECIPIENTS and where they come from (null while settings load). */
+  recipients: EffectiveSettings['reportRecipients'] | null;
 }) {
   const [confirming, confirm] = useDisclosure(false);
   const end = useEndSessionNow(session.id);

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import type { SessionDetail } from '../../../../shared/contract';
+import type { EffectiveSettings, SessionDetail } from '../../../../shared/contract';
 import { visitorLabel } from './labels';
 
 /** Says exactly what will happen, to whom, before anyone is mailed. */
@@ -14,8 +14,9 @@ export function EndSessionConfirm({
   onClose: () => void;
   onConfirm: () => void;
   session: SessionDetail;
-  recipients: string[];
+  recipients: EffectiveSettings['reportRecipients'] | null;
 }) {
+  const list = recipients?.value ?? [];
   return (
     <Modal
       opened={opened}
@@ -30,24 +31,30 @@ export function EndSessionConfirm({
           report (visitor, lead score and reasons, full transcript) and mail it to the configured
           report recipients now, without waiting for the inactivity timeout.
         </Text>
-        {recipients.length > 0 ? (
-          <div>
+        {list.length > 0 ? (
+          <div data-testid="end-session-recipients">
             <Text size="sm" fw={600}>
-              Recipients
+              Recipients{' '}
+              <Text span size="sm" c="dimmed" fw={400}>
+                {recipients?.source === 'environment'
+                  ? `(set by ${recipients.variable} in the environment)`
+                  : '(saved in Settings)'}
+              </Text>
             </Text>
             <List size="sm" spacing={2}>
-              {recipients.map((r) => (
+              {list.map((r) => (
                 <List.Item key={r}>{r}</List.Item>
               ))}
             </List>
           </div>
         ) : (
-          <Text size="sm">
-            No recipients are saved in{' '}
+          <Text size="sm" data-testid="end-session-recipients">
+            No report recipients are set: add them in{' '}
             <Anchor href="#/settings" inherit onClick={onClose}>
               Settings
-            </Anchor>
-            ; the report goes to REPORT_RECIPIENTS if that is set where Leadwatch runs.
+            </Anchor>{' '}
+            or set REPORT_RECIPIENTS where Leadwatch runs. Until then the PDF is made but not
+            mailed.
           </Text>
         )}
         <Text size="sm" c="dimmed">

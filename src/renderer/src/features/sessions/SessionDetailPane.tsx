@@ -79,7 +79,7 @@ export function SessionDetailPane({ id, onClose }: { id: string; onClose: () => 
           {session.data.vanished && <VanishedNote />}
           <EndSessionAction
             session={session.data}
-            recipients={settings.data?.reportRecipients ?? []}
+            recipients={settings.data?.effective.reportRecipients ?? null}
           />
         </Stack>
       )}

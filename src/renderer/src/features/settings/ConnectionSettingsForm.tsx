@@ -1,19 +1,26 @@
-import { Alert, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Code, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../shared/contract';
+import type { Settings, SettingsView } from '../../../../shared/contract';
 import { useSetSettings } from '../../api/hooks';
 import { SaveBar } from './SaveBar';
 import { SettingsSection } from './SettingsSection';
+import { EnvLock, FieldDescription } from './SettingSource';
 
 type ConnectionKeys = 'redisUrl' | 'databaseUrl' | 'smtpUrl';
-type Draft = Pick<Settings, ConnectionKeys>;
 
-const pick = (s: Settings): Draft => ({
-  redisUrl: s.redisUrl,
-  databaseUrl: s.databaseUrl,
-  smtpUrl: s.smtpUrl,
-});
+/**
+ * The page never holds a saved password: core answers connection strings redacted. A field
+ * left empty keeps the saved value, a typed URL replaces it, Remove clears it.
+ */
+type Change = { kind: 'keep' } | { kind: 'replace'; text: string } | { kind: 'remove' };
+type Draft = Record<ConnectionKeys, Change>;
+
+const untouched: Draft = {
+  redisUrl: { kind: 'keep' },
+  databaseUrl: { kind: 'keep' },
+  smtpUrl: { kind: 'keep' },
+};
 
 const fields: { key: ConnectionKeys; label: string; placeholder: string; description: string }[] = [
   {
@@ -36,28 +43,44 @@ const fields: { key: ConnectionKeys; label: string; placeholder: string; descrip
   },
 ];
 
+function patchOf(draft: Draft): Partial<Settings> {
+  const patch: Partial<Settings> = {};
+  for (const key of Object.keys(draft) as ConnectionKeys[]) {
+    const change = draft[key];
+    if (change.kind === 'replace' && change.text.trim() !== '') patch[key] = change.text.trim();
+    if (change.kind === 'remove') patch[key] = '';
+  }
+  return patch;
+}
+
 /**
- * Connection strings carry passwords: masked inputs, and core seals them with the OS keychain.
- * Where no keychain is at hand (a browser, the CLI) core refuses with 'forbidden', shown as is.
+ * Connection strings carry passwords: typed into masked inputs, sealed by core with the OS
+ * keychain, shown back redacted. Where no keychain is at hand (a browser, the CLI) core
+ * refuses with 'forbidden', shown as is.
  */
-export function ConnectionSettingsForm({ settings }: { settings: Settings }) {
-  const [draft, setDraft] = useState<Draft>(() => pick(settings));
+export function ConnectionSettingsForm({ settings }: { settings: SettingsView }) {
+  const [draft, setDraft] = useState<Draft>(untouched);
   const save = useSetSettings({ inlineError: true });
-  const dirty = JSON.stringify(draft) !== JSON.stringify(pick(settings));
+  const patch = patchOf(draft);
+  const dirty = Object.keys(patch).length > 0;
+  const change = (key: ConnectionKeys, next: Change) => {
+    save.reset();
+    setDraft((current) => ({ ...current, [key]: next }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(draft, { onSuccess: (stored) => setDraft(pick(stored)) });
+    save.mutate(patch, { onSuccess: () => setDraft(untouched) });
   };
 
   return (
     <SettingsSection
       id="connections-title"
       title="Connections"
-      description="Your team's Redis and PostgreSQL, mirrored into the local store for offline review."
+      description="Your team's Redis and PostgreSQL, mirrored into the local store for offline review, and the mail server."
     >
       <form onSubmit={submit} noValidate aria-labelledby="connections-title">
-        <Stack gap="md">
+        <Stack gap="lg">
           <Alert
             variant="light"
             color="blue"
@@ -65,24 +88,17 @@ export function ConnectionSettingsForm({ settings }: { settings: Settings }) {
             title="Kept in your keychain"
           >
             Connection URLs are encrypted with your operating system&apos;s keychain and never
-            written to plain files or logs. Environment variables (REDIS_URL, DATABASE_URL,
-            SMTP_URL) take precedence over them.
+            written to plain files or logs; this page only ever sees them with the password hidden.
+            Environment variables (REDIS_URL, DATABASE_URL, SMTP_URL) take precedence.
           </Alert>
           {fields.map((field) => (
-            <PasswordInput
+            <ConnectionField
               key={field.key}
-              label={field.label}
-              description={field.description}
-              placeholder={field.placeholder}
-              autoComplete="off"
-              spellCheck={false}
-              value={draft[field.key]}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                save.reset();
-                setDraft((current) => ({ ...current, [field.key]: value }));
-              }}
-              visibilityToggleButtonProps={{ 'aria-label': `Show or hide ${field.label}` }}
+              field={field}
+              saved={settings[field.key]}
+              origin={settings.effective[field.key]}
+              change={draft[field.key]}
+              onChange={(next) => change(field.key, next)}
             />
           ))}
           <SaveBar
@@ -95,5 +111,80 @@ export function ConnectionSettingsForm({ settings }: { settings: Settings }) {
         </Stack>
       </form>
     </SettingsSection>
+  );
+}
+
+function ConnectionField({
+  field,
+  saved,
+  origin,
+  change,
+  onChange,
+}: {
+  field: (typeof fields)[number];
+  saved: string;
+  origin: SettingsView['effective'][ConnectionKeys];
+  change: Change;
+  onChange: (next: Change) => void;
+}) {
+  const description = <FieldDescription text={field.description} origin={origin} />;
+  if (origin.source === 'environment') {
+    return (
+      <TextInput
+        label={field.label}
+        description={description}
+        inputWrapperOrder={['label', 'input', 'description']}
+        value={origin.value}
+        readOnly
+        variant="filled"
+        rightSection={<EnvLock />}
+        rightSectionPointerEvents="none"
+        spellCheck={false}
+      />
+    );
+  }
+  const removing = change.kind === 'remove';
+  return (
+    <Stack gap={6}>
+      <PasswordInput
+        label={field.label}
+        description={description}
+        inputWrapperOrder={['label', 'input', 'description']}
+        placeholder={
+          removing
+            ? 'Removed when you save'
+            : saved
+              ? 'Saved; type a new URL to replace it'
+              : field.placeholder
+        }
+        autoComplete="off"
+        spellCheck={false}
+        disabled={removing}
+        value={change.kind === 'replace' ? change.text : ''}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          onChange(text === '' ? { kind: 'keep' } : { kind: 'replace', text });
+        }}
+        visibilityToggleButtonProps={{ 'aria-label': `Show or hide ${field.label}` }}
+      />
+      {saved && (
+        <Group gap="xs" wrap="nowrap" data-testid={`saved-${field.key}`}>
+          <Text size="xs" c="dimmed" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            {removing ? 'Will be removed:' : 'Saved:'} <Code>{saved}</Code>
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color={removing ? 'gray' : 'red'}
+            onClick={() => onChange(removing ? { kind: 'keep' } : { kind: 'remove' })}
+            aria-label={
+              removing ? `Keep the saved ${field.label}` : `Remove the saved ${field.label}`
+            }
+          >
+            {removing ? 'Keep' : 'Remove'}
+          </Button>
+        </Group>
+      )}
+    </Stack>
   );
 }

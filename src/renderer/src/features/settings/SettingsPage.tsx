@@ -1,6 +1,8 @@
-import { Code, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Code, List, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useAppInfo, useSetTheme, useSettings } from '../../api/hooks';
 import { themeLabels } from '../../app/ThemeToggle';
+import { markerColor } from '../../lib/priorities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import type { Settings } from '../../../../shared/contract';
@@ -21,11 +23,12 @@ export function SettingsPage() {
     <Stack gap="lg" maw={900}>
       <PageHeader
         title="Settings"
-        description="Stored in this computer's Leadwatch data folder. Environment variables override them."
+        description="Stored in this computer's Leadwatch data folder. Each field shows the value in use and where it comes from; one set in the environment wins and is read-only here."
       />
       {settings.error && <ErrorAlert error={settings.error} />}
       {settings.data ? (
         <>
+          <EnvironmentNotices notices={settings.data.notices} />
           <SettingsSection
             id="appearance-title"
             title="Appearance"
@@ -48,6 +51,28 @@ export function SettingsPage() {
         <Skeleton h={400} />
       )}
     </Stack>
+  );
+}
+
+/** Environment values Leadwatch could not use and ignored (it says so once here, as doctor does). */
+function EnvironmentNotices({ notices }: { notices: string[] }) {
+  if (!notices.length) return null;
+  return (
+    <Alert
+      // Grey with a warning-coloured title: Mantine's light orange alert is below AA contrast.
+      color="gray"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden color={markerColor.warning} />}
+      styles={{ title: { color: markerColor.warning } }}
+      title="Some environment values are ignored"
+      data-testid="settings-notices"
+    >
+      <List size="sm" spacing={2}>
+        {notices.map((n) => (
+          <List.Item key={n}>{n}</List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }
 
