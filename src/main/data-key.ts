@@ -5,8 +5,9 @@
  * import: tested under Node with a stand-in sealer. Nothing here ever logs the key.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../core/config/private-files';
 import { DATA_KEY_BYTES } from './core-process/aes-secret-box';
 
 export interface KeySealer {
@@ -46,7 +47,7 @@ export async function loadDataKey(
     log('no OS keychain available: secrets can be set in the environment only');
     return null;
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, DATA_KEY_FILE);
   if (!existsSync(file)) return createKey(file, sealer);
 

@@ -3,9 +3,9 @@
  * utilityProcess; main owns windows, tray, notifications, the keychain and the IPC gate.
  */
 import { app, Menu, session } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/config/paths';
+import { ensurePrivateDir } from '../core/config/private-files';
 import { isDev, preloadPath, rendererLocation, resourcePath } from './app-locations';
 import { CoreClient } from './core-process/core-client';
 import { forkCoreProcess } from './core-process/fork';
@@ -69,7 +69,8 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
-      mkdirSync(dataDir, { recursive: true });
+      // 0700, and fails at once with a sentence where Node's recursive mkdir would spin (/proc).
+      ensurePrivateDir(dataDir);
       applySessionSecurity(session.defaultSession, location);
       Menu.setApplicationMenu(buildAppMenu({ isDev: isDev() }));
 

@@ -108,6 +108,6 @@ export function saveWindowState(file: string, state: WindowState): void {
   const valid = windowStateSchema.parse(state);
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(valid, null, 2)}\n`);
+  writeFileSync(temp, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 });
   renameSync(temp, file);
 }

@@ -2,6 +2,7 @@
  * The core side of the main <-> core protocol, kept free of Electron so it runs (and is
  * tested) under plain Node: entry.ts only adapts `process.parentPort` to `HostPort`.
  */
+import { effectiveConfigNotices } from '../../core/config/effective';
 import { createCore, type Core, type CoreOptions } from '../../core/core';
 import { toErrorData } from '../../core/rpc/errors';
 import { noSecretBox } from '../../core/secrets/secret-box';
@@ -48,6 +49,10 @@ export function startCoreHost(options: CoreHostOptions): void {
       options.exit(1);
       return;
     }
+    // An unusable INACTIVITY_MINUTES and the like run on their fallback: said at start-up
+    // (the Settings page lists them too).
+    for (const notice of effectiveConfigNotices(core.config(), process.env))
+      log(`warning: ${notice}`);
     unsubscribe = core.events.subscribe((event, payload) => {
       // A failed relay must not throw into the core code that emitted the event.
       try {
