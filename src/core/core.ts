@@ -26,6 +26,7 @@ import { SessionReportSender } from './monitor/session-report-sender';
 import { ChosenPdfEngine } from './render/engine-choice';
 import type { PdfEngine } from './render/pdf-engine';
 import { dataPaths } from './config/paths';
+import { redactText } from './config/redact';
 import { registerDemoHandlers } from './demo/handlers';
 import { EventBus } from './rpc/events';
 import { Registry } from './rpc/registry';
@@ -134,10 +135,11 @@ export function createCore(options: CoreOptions): Core {
 
   // --- subscriptions, scheduler and deliveries (issue 4) ---
   const env = options.env ?? process.env;
+  // A driver's message may quote a connection string: logged redacted, like every error.
   const logError = (scope: string, message: string, detail: string | null) =>
     store.sqlite
       .prepare('INSERT INTO error_log (scope, message, detail) VALUES (?, ?, ?)')
-      .run(scope, message, detail);
+      .run(scope, redactText(message), detail === null ? null : redactText(detail));
   const deliveryOptions = deliveryOptionsFromEnv(env);
   const deliveries = createDeliveries({
     team,
