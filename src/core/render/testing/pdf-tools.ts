@@ -69,3 +69,27 @@ export function pdfToPngs(pdf: Buffer, outDir: string, name: string, dpi = 60): 
 export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/**
+ * Where `whole` (an address or id) was wrapped in pdftotext output: for each line holding
+ * its start but not all of it, the part on that line. Line order is not relied on
+ * (pdftotext interleaves columns); the first part alone says where the line broke.
+ */
+export function wrappedHeads(text: string, whole: string): string[] {
+  const heads: string[] = [];
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (line.includes(whole)) continue;
+    for (let n = whole.length - 1; n >= 4; n--) {
+      if (line.endsWith(whole.slice(0, n))) {
+        heads.push(whole.slice(0, n));
+        break;
+      }
+    }
+  }
+  return heads;
+}
+
+/** Whether a line that ends with `head` broke `whole` before an "@" or after a dot. */
+export function brokeSensibly(whole: string, head: string): boolean {
+  return head.endsWith('.') || whole[head.length] === '@';
+}

@@ -5,6 +5,7 @@ import {
   leadFigureLabels,
   type LeadFigureLabels,
 } from '../../../../shared/lead-report-labels';
+import { breakParts } from '../../../render/break-points';
 import { buildCharts, statusLabel, type ChartSet } from './charts';
 import {
   NONE,
@@ -44,10 +45,13 @@ export interface LeadReportView {
   kindLabel: string;
   /** The gym's directory name, else its id. */
   gym: string;
+  /** `gym` cut where a line may break (an address before "@" and after dots). */
+  gymParts: string[];
   gymId: string;
   gymNamed: boolean;
   /** The branch's directory name, else its id; "All branches" for the whole gym. */
   branch: string;
+  branchParts: string[];
   branchId: string | null;
   period: PeriodText;
   generatedAt: string;
@@ -81,6 +85,8 @@ export interface StaffRowView {
   userId: string;
   /** From the staff directory; the id itself when the directory has no name for it. */
   name: string;
+  /** `name` cut where a line may break: a name that is an e-mail address stays readable. */
+  nameParts: string[];
   named: boolean;
   /** `who` for a name, `id` (monospace) for a bare id. */
   nameClass: 'who' | 'id';
@@ -271,13 +277,17 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
   const outcomeTotal = Object.values(calls.by_outcome).reduce((a, b) => a + b, 0);
   const names = opts.staffNames ?? new Map<string, string>();
   const kind = KIND_LABEL[report.report_type];
+  const gym = opts.gymNames?.gym || report.gym_id;
+  const branch = report.branch_id ? opts.gymNames?.branch || report.branch_id : 'All branches';
   return {
     title: `${kind} lead report`,
     kindLabel: kind,
-    gym: opts.gymNames?.gym || report.gym_id,
+    gym,
+    gymParts: breakParts(gym),
     gymId: report.gym_id,
     gymNamed: Boolean(opts.gymNames?.gym),
-    branch: report.branch_id ? opts.gymNames?.branch || report.branch_id : 'All branches',
+    branch,
+    branchParts: breakParts(branch),
     branchId: report.branch_id,
     period,
     generatedAt: formatGeneratedAt(opts.generatedAt ?? new Date(), period.timezone),
@@ -311,6 +321,7 @@ export function buildLeadReportView(report: LeadReport, opts: ViewOptions = {}):
       rank: i + 1,
       userId: s.user_id,
       name: names.get(s.user_id) ?? s.user_id,
+      nameParts: breakParts(names.get(s.user_id) ?? s.user_id),
       named: names.has(s.user_id),
       nameClass: names.has(s.user_id) ? 'who' : 'id',
       calls: formatCount(s.calls),
