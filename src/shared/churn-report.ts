@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportDaySchema } from './report-day';
 
 /**
  * The weekly churn report (seed 003), exactly as `leadwatch report churn --format json`
@@ -105,7 +106,7 @@ export type ChurnRiskLevel = z.infer<typeof churnRiskLevelSchema>;
 /** The seven days ending on `weekEnding` (inclusive) in `timezone` (REPORT_TIMEZONE). */
 export const churnReportParamsSchema = z.object({
   clientId: z.number().int().nonnegative(),
-  weekEnding: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+  weekEnding: reportDaySchema,
   timezone: z.string().min(1).max(100).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportDaySchema } from './report-day';
 
 /**
  * The lead performance report (issue 4), exactly as `leadwatch report leads --format json`
@@ -93,8 +94,6 @@ export const leadReportSchema = z.object({
 export type LeadReport = z.infer<typeof leadReportSchema>;
 export type LeadReportType = z.infer<typeof leadReportTypeSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-
 /**
  * What to report on. daily: the calendar day `date`; weekly: the seven days ending on
  * `date` (inclusive); custom: `start`..`end` inclusive calendar days. Days are in
@@ -105,9 +104,9 @@ export const leadReportParamsSchema = z
     type: leadReportTypeSchema,
     gymId: z.string().min(1).max(100),
     branchId: z.string().min(1).max(100).nullable().default(null),
-    date: isoDate.optional(),
-    start: isoDate.optional(),
-    end: isoDate.optional(),
+    date: reportDaySchema.optional(),
+    start: reportDaySchema.optional(),
+    end: reportDaySchema.optional(),
     timezone: z.string().min(1).max(100).optional(),
   })
   .superRefine((p, ctx) => {
