@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { contentType, injectShim, resolveStaticPath } from './static-files';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../test/helpers/temp-dir';
+import { contentType, injectShim, readStaticFile, resolveStaticPath } from './static-files';
 
 describe('static files', () => {
   const root = resolve('/srv/renderer');
@@ -39,5 +41,37 @@ describe('static files', () => {
       /<script src="\/shim\.js"><\/script>\s*<script type="module"/,
     );
     expect(injectShim('<head></head>', '/shim.js')).toContain('<script src="/shim.js"></script>');
+  });
+});
+
+describe('reading static files', () => {
+  const temp = makeTempDir('leadwatch-static-');
+  const root = join(temp.dir, 'renderer');
+  const outside = join(temp.dir, 'secret.txt');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  mkdirSync(join(temp.dir, 'elsewhere'));
+  writeFileSync(join(root, 'index.html'), '<html></html>');
+  writeFileSync(outside, 'private');
+  writeFileSync(join(temp.dir, 'elsewhere', 'app.js'), 'private');
+  symlinkSync(outside, join(root, 'leak.txt'));
+  symlinkSync(join(temp.dir, 'elsewhere'), join(root, 'linked'));
+  symlinkSync(join(root, 'index.html'), join(root, 'alias.html'));
+  afterAll(() => temp.cleanup());
+
+  const read = (urlPath: string) => {
+    const path = resolveStaticPath(root, urlPath);
+    return path ? readStaticFile(root, path) : Promise.resolve(null);
+  };
+
+  it('reads a regular file under the root', async () => {
+    expect((await read('/index.html'))?.toString()).toBe('<html></html>');
+  });
+
+  it('refuses symlinks, folders and what a symlinked folder leads to', async () => {
+    expect(await read('/leak.txt')).toBeNull();
+    expect(await read('/linked/app.js')).toBeNull();
+    expect(await read('/alias.html')).toBeNull();
+    expect(await read('/assets')).toBeNull();
+    expect(await read('/missing.js')).toBeNull();
   });
 });

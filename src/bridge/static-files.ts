@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -43,13 +44,24 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return target;
 }
 
-export async function readStaticFile(path: string): Promise<Buffer | null> {
+/**
+ * The file's bytes when it is a regular file really under `root`, else null. A symlink is
+ * refused, and so is a path whose real location (symlinked folders resolved) leaves the
+ * root; O_NOFOLLOW keeps the file from being swapped for a link between check and read.
+ */
+export async function readStaticFile(root: string, path: string): Promise<Buffer | null> {
+  let handle: FileHandle | null = null;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return null;
-    return await readFile(path);
+    const [realRoot, realPath] = await Promise.all([realpath(root), realpath(path)]);
+    if (!realPath.startsWith(realRoot + sep)) return null;
+    if (!(await lstat(path)).isFile()) return null;
+    handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    if (!(await handle.stat()).isFile()) return null;
+    return await handle.readFile();
   } catch {
     return null;
+  } finally {
+    await handle?.close();
   }
 }
 
