@@ -37,7 +37,7 @@ export class Registry {
     if (!isMethodName(name)) {
       return {
         ok: false,
-        error: { type: 'unknown_method', message: `Unknown method: ${String(name)}` },
+        error: { type: 'unknown_method', message: `Unknown method: ${shortName(name)}` },
       };
     }
     const handler = this.handlers.get(name);
@@ -81,4 +81,13 @@ export class Registry {
     if (!result.ok) throw new AppError(result.error.type, result.error.message);
     return result.value as Output<M>;
   }
+}
+
+/** A caller's method name for an error: cut short, since anyone can send a megabyte of it. */
+const MAX_ECHOED_NAME = 80;
+function shortName(name: unknown): string {
+  const text = String(name);
+  return text.length > MAX_ECHOED_NAME
+    ? `${text.slice(0, MAX_ECHOED_NAME)}… (${text.length} characters)`
+    : text;
 }
