@@ -3,18 +3,22 @@
  * so the real UI runs in a plain Chromium (Playwright, or a person's browser) where the
  * Electron binary cannot. A test and development tool only; the packaged app never starts it.
  *
- *   POST /rpc/<method>     x-leadwatch-token: <token>, JSON body  ->  JSON Result
- *   GET  /events?token=…   Server-Sent Events: {"event": name, "payload": …} per core event
- *   GET  /bridge-shim.js   window.leadwatch for the page (token embedded)
- *   GET  /…                out/renderer, with the shim injected into index.html
+ *   GET  /#token=<token>        the app; the shim takes the token out of the address
+ *   POST /rpc/<method>          x-leadwatch-token: <token>, JSON body  ->  JSON Result
+ *   POST /events/ticket         x-leadwatch-token: <token>  ->  { ticket } (one use, 30 s)
+ *   GET  /events?ticket=…       Server-Sent Events: {"event": name, "payload": …} per core event
+ *   GET  /bridge-shim.js        window.leadwatch for the page (no secret in it)
+ *   GET  /…                     out/renderer, with the shim injected into index.html
+ *
+ * How the token is kept and proven: access.ts.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Core } from '../core/core';
 import type { Result } from '../shared/contract';
-import { renderShim } from './shim';
+import { allowedHosts, createAccess, originAllowed, TICKET_TTL_MS } from './access';
+import { renderShim, tokenHash } from './shim';
 import { contentType, injectShim, readStaticFile, resolveStaticPath } from './static-files';
 
 export interface BridgeOptions {
@@ -23,58 +27,65 @@ export interface BridgeOptions {
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Open event streams at most (DEFAULT_MAX_EVENT_STREAMS); past it /events answers 429. */
+  maxEventStreams?: number;
 }
 
 export interface Bridge {
-  /** The app's address, e.g. http://127.0.0.1:43117/ (append '#/sessions' to deep-link). */
+  /** The server's root, e.g. http://127.0.0.1:43117/ (the page opened here has no token). */
   url: string;
   /** The same, without the trailing slash: for building /rpc and /events URLs. */
   origin: string;
   token: string;
+  /** The address to open the app at, token in the fragment, e.g. pageUrl('#/sessions'). */
+  pageUrl(hash?: string): string;
   close(): Promise<void>;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_EVENT_STREAMS = 8;
 const SHIM_PATH = '/bridge-shim.js';
+const TICKET_PATH = '/events/ticket';
 const HEARTBEAT_MS = 15_000;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { core, rendererDir } = options;
-  const token = randomBytes(32).toString('hex');
-  const shim = renderShim(token);
+  const maxStreams = options.maxEventStreams ?? DEFAULT_MAX_EVENT_STREAMS;
+  const access = createAccess();
+  const shim = renderShim();
   const streams = new Set<ServerResponse>();
   const indexPath = resolve(rendererDir, 'index.html');
-  let origin = '';
+  let port = 0;
 
-  const tokenMatches = (given: string | string[] | null | undefined): boolean => {
-    if (typeof given !== 'string') return false;
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
+  /** The checks every authenticated POST shares; answers and returns false when one fails. */
+  const authorisedPost = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('invalid_input', 'Use POST'), { allow: 'POST' });
+      return false;
+    }
+    if (!access.tokenMatches(req.headers['x-leadwatch-token'])) {
+      sendJson(res, 401, failure('forbidden', 'Missing or wrong x-leadwatch-token'));
+      return false;
+    }
+    // Defence in depth behind the token: a browser page from elsewhere is refused outright.
+    if (!originAllowed(req.headers.origin, port)) {
+      sendJson(res, 403, failure('forbidden', 'Cross-origin calls are refused'));
+      return false;
+    }
+    return true;
   };
 
   const rpc: Handler = async (req, res, url) => {
-    if (req.method !== 'POST') {
-      return sendJson(res, 405, failure('invalid_input', 'Use POST for /rpc'), { allow: 'POST' });
-    }
-    if (!tokenMatches(req.headers['x-leadwatch-token'])) {
-      return sendJson(res, 401, failure('forbidden', 'Missing or wrong x-leadwatch-token'));
-    }
-    // Defence in depth behind the token: a browser page from elsewhere is refused outright.
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-      return sendJson(res, 403, failure('forbidden', 'Cross-origin calls are refused'));
-    }
+    if (!authorisedPost(req, res)) return;
     const body = await readBody(req);
     if (body === 'too_large') {
       return sendJson(
         res,
         413,
         failure('invalid_input', `Request body is over ${MAX_BODY_BYTES} bytes`),
-        {
-          connection: 'close',
-        },
+        { connection: 'close' },
       );
     }
     let input: unknown;
@@ -88,11 +99,32 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     sendJson(res, 200, result);
   };
 
+  const ticket: Handler = (req, res) => {
+    if (!authorisedPost(req, res)) return;
+    req.resume();
+    sendJson(res, 200, { ok: true, value: { ticket: access.issueTicket(), ttlMs: TICKET_TTL_MS } });
+  };
+
   const events: Handler = (req, res, url) => {
     if (req.method !== 'GET')
       return sendJson(res, 405, failure('invalid_input', 'Use GET'), { allow: 'GET' });
-    if (!tokenMatches(url.searchParams.get('token'))) {
-      return sendJson(res, 401, failure('forbidden', 'Missing or wrong token'));
+    if (!access.redeemTicket(url.searchParams.get('ticket'))) {
+      return sendJson(
+        res,
+        401,
+        failure('forbidden', `Missing, used or expired ticket: POST ${TICKET_PATH} for one`),
+      );
+    }
+    if (!originAllowed(req.headers.origin, port)) {
+      return sendJson(res, 403, failure('forbidden', 'Cross-origin streams are refused'));
+    }
+    if (streams.size >= maxStreams) {
+      return sendJson(
+        res,
+        429,
+        failure('forbidden', `Already ${maxStreams} event streams open: close one first`),
+        { 'retry-after': '5' },
+      );
     }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -113,13 +145,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
   };
 
-  const shimScript: Handler = (req, res) => {
-    // A page on another site could include this script and read the token out of the calls
-    // it makes; browsers say where a request comes from, so only our own page gets it.
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      return sendText(res, 403, 'Forbidden');
-    }
+  const shimScript: Handler = (_req, res) => {
     send(res, 200, 'text/javascript; charset=utf-8', shim);
   };
 
@@ -130,7 +156,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const pathname = url.pathname === '/' ? '/index.html' : url.pathname;
     const path = resolveStaticPath(rendererDir, pathname);
     if (!path) return sendText(res, 404, 'Not found');
-    const file = await readStaticFile(path);
+    const file = await readStaticFile(rendererDir, path);
     if (!file) return sendText(res, 404, 'Not found');
     if (path === indexPath) {
       return send(
@@ -144,19 +170,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     send(res, 200, contentType(path), file, req.method === 'HEAD');
   };
 
+  const route = (pathname: string): Handler => {
+    if (pathname.startsWith('/rpc/')) return rpc;
+    if (pathname === TICKET_PATH) return ticket;
+    if (pathname === '/events') return events;
+    if (pathname === SHIM_PATH) return shimScript;
+    return staticFile;
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bridge.invalid');
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 would send its own Host.
-    const host = req.headers.host ?? '';
-    if (!allowedHosts(server).includes(host)) return sendText(res, 421, 'Unknown host');
-    const handler: Handler = url.pathname.startsWith('/rpc/')
-      ? rpc
-      : url.pathname === '/events'
-        ? events
-        : url.pathname === SHIM_PATH
-          ? shimScript
-          : staticFile;
-    Promise.resolve(handler(req, res, url)).catch((error: unknown) => {
+    if (!allowedHosts(port).includes(req.headers.host ?? '')) {
+      return sendText(res, 421, 'Unknown host');
+    }
+    Promise.resolve(route(url.pathname)(req, res, url)).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, failure('internal', String(error)));
       else res.destroy();
     });
@@ -169,13 +197,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       resolvePromise();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/`,
     origin,
-    token,
+    token: access.token,
+    pageUrl: (hash = '') => `${origin}/${tokenHash(access.token, hash)}`,
     close: () =>
       new Promise<void>((resolveClose) => {
         for (const stream of streams) stream.end();
@@ -183,12 +212,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.closeAllConnections();
       }),
   };
-}
-
-function allowedHosts(server: ReturnType<typeof createServer>): string[] {
-  const address = server.address();
-  if (!address || typeof address === 'string') return [];
-  return [`127.0.0.1:${address.port}`, `localhost:${address.port}`];
 }
 
 function failure(type: 'invalid_input' | 'forbidden' | 'internal', message: string): Result<never> {

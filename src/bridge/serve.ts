@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const core = createCore({ dataDir });
   const bridge = await startBridge({ core, rendererDir, port });
   console.log(`Leadwatch test bridge (data: ${dataDir}${temp ? ', temporary' : ''})`);
-  console.log(`Open ${bridge.url}`);
+  // The fragment carries the access token: the browser keeps it, no server ever sees it.
+  console.log(`Open ${bridge.pageUrl()}`);
+  console.log('That address is the key to this data: do not share it.');
 
   const stop = async () => {
     await bridge.close();

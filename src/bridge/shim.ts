@@ -6,25 +6,59 @@ import { eventNames, methodNames } from '../shared/contract';
  * token) and `on(event, cb)` fed by one EventSource. It is served from the page's own
  * origin, so the renderer's CSP (script-src 'self', connect-src 'self') allows it unchanged.
  *
+ * The script holds no secret: anyone may fetch it. The token comes from the address the
+ * bridge printed (`#token=<hex>`, optionally `&/route`): the shim takes it out of the URL
+ * before the app reads its route, and keeps it in sessionStorage so a reload of the same
+ * tab still works (sessionStorage is this origin's and this tab's only, and a fragment is
+ * never sent to a server).
+ *
  * Like the preload, a call never throws: a network failure comes back as a Result error.
  */
-export function renderShim(token: string): string {
-  const config = JSON.stringify({ token, methods: methodNames, events: eventNames });
+export function renderShim(): string {
+  const config = JSON.stringify({ methods: methodNames, events: eventNames });
   return `"use strict";
 (() => {
-  const { token, methods, events } = ${config};
+  const { methods, events } = ${config};
+  const STORAGE_KEY = 'leadwatch-bridge-token';
   const listeners = new Map();
-  let source = null;
+  let streaming = false;
+  let retryMs = 1000;
 
   const failure = (type, message) => ({ ok: false, error: { type, message } });
 
-  async function call(method, input) {
+  function takeToken() {
+    const match = /^#token=([0-9a-f]{64})(?:&(.*))?$/.exec(location.hash);
+    if (!match) {
+      try {
+        return sessionStorage.getItem(STORAGE_KEY);
+      } catch {
+        return null;
+      }
+    }
+    try {
+      sessionStorage.setItem(STORAGE_KEY, match[1]);
+    } catch {
+      // Storage off: the token lives for this page only.
+    }
+    const rest = match[2] ? '#' + match[2] : '';
+    history.replaceState(history.state, '', location.pathname + location.search + rest);
+    return match[1];
+  }
+  const token = takeToken();
+
+  async function post(path, body) {
+    if (!token) {
+      return failure(
+        'forbidden',
+        'This page has no bridge token: open the address the bridge printed (it ends in #token=…)',
+      );
+    }
     let response;
     try {
-      response = await fetch('/rpc/' + encodeURIComponent(method), {
+      response = await fetch(path, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-leadwatch-token': token },
-        body: input === undefined ? '' : JSON.stringify(input),
+        body,
       });
     } catch (error) {
       return failure('unavailable', 'The Leadwatch test bridge is not reachable: ' + String(error));
@@ -36,12 +70,35 @@ export function renderShim(token: string): string {
     }
   }
 
+  const call = (method, input) =>
+    post('/rpc/' + encodeURIComponent(method), input === undefined ? '' : JSON.stringify(input));
+
   function connect() {
-    if (source) return;
-    source = new EventSource('/events?token=' + encodeURIComponent(token));
+    if (streaming || !token) return;
+    streaming = true;
+    void open();
+  }
+
+  function retry() {
+    setTimeout(() => void open(), retryMs);
+    retryMs = Math.min(retryMs * 2, 30000);
+  }
+
+  async function open() {
+    // EventSource cannot send the token: a one-use ticket stands in for it.
+    const result = await post('/events/ticket', '');
+    if (!result.ok) return retry();
+    const source = new EventSource('/events?ticket=' + encodeURIComponent(result.value.ticket));
     // For tests: an event sent before the stream is open is lost, so they wait for this.
     source.onopen = () => {
+      retryMs = 1000;
       document.documentElement.dataset.leadwatchEvents = 'open';
+    };
+    // The ticket is spent, so EventSource's own reconnect would be refused: start over.
+    source.onerror = () => {
+      source.close();
+      document.documentElement.dataset.leadwatchEvents = 'closed';
+      retry();
     };
     source.onmessage = (message) => {
       let data;
@@ -69,4 +126,10 @@ export function renderShim(token: string): string {
   Object.defineProperty(window, 'leadwatch', { value: Object.freeze(api), enumerable: true });
 })();
 `;
+}
+
+/** The fragment that hands a page the token: `#token=<hex>`, then `&/route` if given. */
+export function tokenHash(token: string, hash = ''): string {
+  const route = hash.replace(/^#/, '');
+  return `#token=${token}${route ? `&${route}` : ''}`;
 }

@@ -1,6 +1,12 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startBridge, type Bridge } from '../../src/bridge/bridge';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  DEFAULT_MAX_EVENT_STREAMS,
+  MAX_BODY_BYTES,
+  startBridge,
+  type Bridge,
+} from '../../src/bridge/bridge';
 import { createCore, type Core } from '../../src/core/core';
 import { methodNames } from '../../src/shared/contract';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -44,6 +50,16 @@ describe('test bridge', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
       ...init,
     });
+
+  const eventTicket = async (): Promise<string> => {
+    const response = await fetch(`${bridge.origin}/events/ticket`, {
+      method: 'POST',
+      headers: { 'x-leadwatch-token': bridge.token },
+    });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { value: { ticket: string } };
+    return result.value.ticket;
+  };
 
   beforeAll(async () => {
     core = createCore({ dataDir: temp.dir });
@@ -117,6 +133,43 @@ describe('test bridge', () => {
     expect(rebound.status).toBe(421);
   });
 
+  it('takes calls from its own page as 127.0.0.1 or localhost, from no other origin', async () => {
+    const { port } = new URL(bridge.origin);
+    const from = (origin: string) =>
+      rpc('app.info', undefined, bridge.token, {
+        headers: {
+          'content-type': 'application/json',
+          'x-leadwatch-token': bridge.token,
+          origin,
+        },
+      });
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+      const response = await from(origin);
+      expect(response.status, origin).toBe(200);
+      expect(await response.json(), origin).toMatchObject({ ok: true });
+    }
+    for (const origin of [
+      'http://localhost:1',
+      `https://localhost:${port}`,
+      `http://127.0.0.1.evil.example:${port}`,
+      `http://localhost.evil.example:${port}`,
+      'null',
+    ]) {
+      expect((await from(origin)).status, origin).toBe(403);
+    }
+  });
+
+  it('cuts an unknown method name short in its error', async () => {
+    const name = `nope.${'x'.repeat(5000)}`;
+    const result = (await (await rpc(name, {})).json()) as {
+      ok: false;
+      error: { type: string; message: string };
+    };
+    expect(result.error.type).toBe('unknown_method');
+    expect(result.error.message.length).toBeLessThan(120);
+    expect(result.error.message).toContain('nope.xxx');
+  });
+
   it('serves index.html with the shim injected before the app script', async () => {
     const response = await fetch(bridge.url);
     expect(response.status).toBe(200);
@@ -161,24 +214,42 @@ describe('test bridge', () => {
     }
   });
 
-  it('serves a shim with one function per contract method and the token', async () => {
+  it('serves a shim with one function per contract method and no token, to anyone', async () => {
+    // A plain local process, no Sec-Fetch-Site or any other header: it learns nothing.
     const response = await fetch(`${bridge.origin}/bridge-shim.js`);
+    expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const script = await response.text();
     for (const method of methodNames) expect(script).toContain(JSON.stringify(method));
-    expect(script).toContain(bridge.token);
-    const crossSite = await raw(bridge, '/bridge-shim.js', {
-      headers: { 'sec-fetch-site': 'cross-site' },
+    expect(script).not.toContain(bridge.token);
+    const page = await (await fetch(bridge.url)).text();
+    expect(page).not.toContain(bridge.token);
+  });
+
+  it('refuses /rpc, a ticket and /events to a request with no proof of the token', async () => {
+    expect((await fetch(`${bridge.origin}/rpc/app.info`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${bridge.origin}/events/ticket`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${bridge.origin}/events`)).status).toBe(401);
+    // The token itself is no longer taken in a URL, where logs and history keep it.
+    expect((await fetch(`${bridge.origin}/events?token=${bridge.token}`)).status).toBe(401);
+    expect((await fetch(`${bridge.origin}/events?ticket=${'0'.repeat(48)}`)).status).toBe(401);
+  });
+
+  it('takes a ticket once only', async () => {
+    const ticket = await eventTicket();
+    const controller = new AbortController();
+    const first = await fetch(`${bridge.origin}/events?ticket=${ticket}`, {
+      signal: controller.signal,
     });
-    expect(crossSite.status).toBe(403);
+    expect(first.status).toBe(200);
+    const again = await fetch(`${bridge.origin}/events?ticket=${ticket}`);
+    expect(again.status).toBe(401);
+    controller.abort();
   });
 
   it('streams core events over SSE to holders of the token', async () => {
-    const refused = await fetch(`${bridge.origin}/events?token=wrong`);
-    expect(refused.status).toBe(401);
-
     const controller = new AbortController();
-    const response = await fetch(`${bridge.origin}/events?token=${bridge.token}`, {
+    const response = await fetch(`${bridge.origin}/events?ticket=${await eventTicket()}`, {
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
@@ -198,5 +269,107 @@ describe('test bridge', () => {
       payload: { tables: ['chat_sessions'] },
     });
     controller.abort();
+  });
+});
+
+describe('test bridge event streams', () => {
+  const temp = makeTempDir('leadwatch-bridge-cap-');
+  let core: Core;
+  let bridge: Bridge;
+
+  beforeAll(async () => {
+    core = createCore({ dataDir: temp.dir });
+    bridge = await startBridge({ core, rendererDir: RENDERER_DIR });
+  });
+
+  afterAll(async () => {
+    await bridge.close();
+    core.close();
+    temp.cleanup();
+  });
+
+  const openStream = async (controller: AbortController): Promise<Response> => {
+    const ticket = await fetch(`${bridge.origin}/events/ticket`, {
+      method: 'POST',
+      headers: { 'x-leadwatch-token': bridge.token },
+    });
+    const { value } = (await ticket.json()) as { value: { ticket: string } };
+    return fetch(`${bridge.origin}/events?ticket=${value.ticket}`, { signal: controller.signal });
+  };
+
+  it(`keeps at most ${DEFAULT_MAX_EVENT_STREAMS} open and refuses more with 429`, async () => {
+    const controllers = Array.from(
+      { length: DEFAULT_MAX_EVENT_STREAMS },
+      () => new AbortController(),
+    );
+    for (const controller of controllers) expect((await openStream(controller)).status).toBe(200);
+    const extra = new AbortController();
+    const refused = await openStream(extra);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { type: 'forbidden' } });
+
+    // A closed stream frees its place.
+    controllers.pop()!.abort();
+    await expect
+      .poll(async () => {
+        const response = await openStream(extra);
+        if (response.status === 200) controllers.push(extra);
+        return response.status;
+      })
+      .toBe(200);
+    for (const controller of controllers) controller.abort();
+  });
+});
+
+describe('test bridge page', () => {
+  const temp = makeTempDir('leadwatch-bridge-page-');
+  let core: Core;
+  let bridge: Bridge;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    core = createCore({ dataDir: temp.dir });
+    bridge = await startBridge({ core, rendererDir: RENDERER_DIR });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await bridge.close();
+    core.close();
+    temp.cleanup();
+  });
+
+  const appInfo = (page: Page) =>
+    page.evaluate(async () => {
+      const result = await window.leadwatch['app.info']();
+      return result.ok ? 'ok' : `${result.error.type}: ${result.error.message}`;
+    });
+
+  it('takes the token out of the address, keeps it across a reload, streams events', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(bridge.pageUrl('#/sessions'));
+    await page.getByRole('main').waitFor();
+    expect(page.url()).toBe(`${bridge.origin}/#/sessions`);
+    expect(await appInfo(page)).toBe('ok');
+    await page.locator('html[data-leadwatch-events="open"]').waitFor();
+
+    await page.reload();
+    await page.getByRole('main').waitFor();
+    expect(page.url()).toBe(`${bridge.origin}/#/sessions`);
+    expect(await appInfo(page)).toBe('ok');
+    await context.close();
+  });
+
+  it('gives a page opened without the token nothing, and says what to open', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${bridge.url}#/sessions`);
+    expect(await appInfo(page)).toMatch(/^forbidden: .*#token=/);
+    await context.close();
   });
 });

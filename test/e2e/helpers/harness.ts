@@ -83,6 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const bridge = await startBridge({
     core: { registry, events: core.events },
     rendererDir: RENDERER_DIR,
+    // Every page a test file opens keeps its event stream until the file ends.
+    maxEventStreams: 64,
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -103,7 +105,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       contexts.push(context);
       const app = await AppPage.create(context, bridge.url);
       await options.beforeLoad?.(app.page);
-      await app.goto(options.hash ?? '#/dashboard');
+      // The first load hands the page the token in the fragment; the tab keeps it after.
+      await app.page.goto(bridge.pageUrl(options.hash ?? '#/dashboard'));
+      await app.ready();
       return app;
     },
     stub: (method, handler) => registry.stub(method, handler),
