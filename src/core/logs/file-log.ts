@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
+import { ensurePrivateDir } from '../config/private-files';
 
 export interface FileLog {
   write(line: string): void;
@@ -20,7 +20,7 @@ export interface FileLogOptions {
  * name visitors' sessions.
  */
 export function openFileLog(logsDir: string, name: string, options: FileLogOptions = {}): FileLog {
-  mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(logsDir); // 0700 whatever the umask
   const stream: RotatingFileStream = createStream(name, {
     path: logsDir,
     size: options.size ?? '5M',
