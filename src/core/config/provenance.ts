@@ -12,7 +12,7 @@ export const NUMERIC_VARIABLES: Record<string, { integer: boolean; fallback: str
   MONITOR_INTERVAL_SECONDS: { integer: true, fallback: 'the saved setting or 60' },
   FINALIZED_TTL_DAYS: { integer: true, fallback: 'the saved setting or 7' },
   MONITOR_LEASE_SECONDS: { integer: true, fallback: '300' },
-  DELIVERY_MAX_ATTEMPTS: { integer: true, fallback: '3' },
+  DELIVERY_MAX_ATTEMPTS: { integer: false, fallback: '3' }, // wiring rounds it down
   DELIVERY_BACKOFF_SECONDS: { integer: false, fallback: '60, doubling' },
   DELIVERY_WORKING_TIMEOUT_SECONDS: { integer: false, fallback: '600' },
   DELIVERY_MAX_ATTACHMENT_MB: { integer: false, fallback: '10' },
