@@ -6,8 +6,11 @@ import { isAppUrl, type RendererLocation } from './renderer-location';
 
 /**
  * Production CSP, sent as a response header (it can also carry frame-ancestors, which a
- * <meta> tag cannot). Mantine injects <style> elements, hence 'unsafe-inline' for styles
- * only; scripts stay 'self'.
+ * <meta> tag cannot). A header set in onHeadersReceived is not sure to reach a file://
+ * page, which the packaged app loads (older Electron never called it for file://), so
+ * the <meta> CSP in src/renderer/index.html is what is relied on there and says the same
+ * (a test holds the two together). Mantine injects <style> elements, hence
+ * 'unsafe-inline' for styles only; scripts stay 'self'.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -40,4 +43,14 @@ export type NavigationDecision = 'allow' | 'openExternally' | 'deny';
 export function decideNavigation(url: string, location: RendererLocation): NavigationDecision {
   if (isAppUrl(url, location)) return 'allow';
   return isSafeExternalUrl(url) ? 'openExternally' : 'deny';
+}
+
+/**
+ * A subframe (the report preview: a sandboxed srcdoc frame) shows its own document or the
+ * app's, nothing else. A link followed or a <meta refresh> inside a report is dropped, not
+ * opened in the browser: the report's author, not the user, would be choosing to leave.
+ */
+export function decideFrameNavigation(url: string, location: RendererLocation): 'allow' | 'deny' {
+  if (url === 'about:srcdoc' || url === 'about:blank') return 'allow';
+  return isAppUrl(url, location) ? 'allow' : 'deny';
 }

@@ -1,10 +1,16 @@
 /**
  * Applies the security policy (security-policy.ts) to Electron: locked-down webPreferences,
- * the CSP header, no permissions, no navigation away from the app, no new windows, no
- * <webview>. Installed for every webContents the app ever creates, not just the main window.
+ * the CSP header, no permissions, no navigation away from the app (window or iframe), no
+ * new windows, no <webview>. Installed for every webContents the app ever creates, not
+ * just the main window.
  */
 import { app, shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, decideNavigation, isSafeExternalUrl } from './security-policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  decideFrameNavigation,
+  decideNavigation,
+  isSafeExternalUrl,
+} from './security-policy';
 import type { RendererLocation } from './renderer-location';
 
 export function applySessionSecurity(session: Session, location: RendererLocation): void {
@@ -43,6 +49,11 @@ function harden(contents: WebContents, location: RendererLocation): void {
     if (decision === 'openExternally') openExternally(url);
   };
   contents.on('will-navigate', (event) => guardNavigation(event, event.url));
+  // will-navigate sees the main frame only; an iframe navigating on its own is caught here.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return;
+    if (decideFrameNavigation(event.url, location) === 'deny') event.preventDefault();
+  });
   contents.on('will-redirect', (event) => guardNavigation(event, event.url));
   contents.setWindowOpenHandler(({ url }) => {
     openExternally(url);

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkCall, type SenderInfo } from '../../src/main/ipc-guard';
 import { devServerLocation, fileLocation, isAppUrl } from '../../src/main/renderer-location';
 import {
   CONTENT_SECURITY_POLICY,
+  decideFrameNavigation,
   decideNavigation,
   isSafeExternalUrl,
 } from '../../src/main/security-policy';
@@ -160,4 +163,46 @@ describe('security policy', () => {
     expect(directives['form-action']).toBe("'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
   });
+
+  it('puts the same CSP in the page itself, for file:// where no header arrives', () => {
+    const html = readFileSync(resolve(__dirname, '../../src/renderer/index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta, 'index.html has a <meta> CSP').not.toBeNull();
+    // frame-ancestors is ignored in a <meta> tag; everything else must match the header.
+    const header = directivesOf(CONTENT_SECURITY_POLICY);
+    delete header['frame-ancestors'];
+    expect(directivesOf(meta![1]!)).toEqual(header);
+  });
+
+  it('keeps the report preview frame on its own document', () => {
+    for (const url of ['about:srcdoc', 'about:blank', `${pathToFileURL(indexPath).href}#/x`]) {
+      expect(decideFrameNavigation(url, prod), url).toBe('allow');
+    }
+    for (const url of [
+      'https://example.com/',
+      'http://localhost:5173/',
+      'file:///etc/passwd',
+      `${pathToFileURL('/opt/Leadwatch/resources/app.asar/out/renderer/other.html').href}`,
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'about:srcdoc?x',
+    ]) {
+      expect(decideFrameNavigation(url, prod), url).toBe('deny');
+    }
+    expect(decideFrameNavigation('http://localhost:5173/#/reports', dev)).toBe('allow');
+    expect(decideFrameNavigation('http://localhost:5174/', dev)).toBe('deny');
+  });
 });
+
+function directivesOf(policy: string): Record<string, string> {
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name = '', ...values] = d.split(/\s+/);
+        return [name, values.join(' ')];
+      }),
+  );
+}
