@@ -13,6 +13,14 @@ interface Props {
   autoFocus?: boolean;
 }
 
+/** The directory name goes under the id, so both fields' inputs stay on one line. */
+const nameBelow: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
 /** Wide enough for a whole UUID and its counts, whatever the field's width. */
 const wide = { width: 'max-content', position: 'bottom-start' } as const;
 
@@ -71,6 +79,7 @@ export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, aut
         onChange={onGym}
         error={errors.gymId}
         description={gymName ?? undefined}
+        inputWrapperOrder={nameBelow}
         renderOption={({ option }) => (
           <IdOption
             id={option.value}
@@ -91,6 +100,7 @@ export function GymFields({ known, gymId, branchId, onGym, onBranch, errors, aut
         onChange={onBranch}
         error={errors.branchId}
         description={branchName ?? undefined}
+        inputWrapperOrder={nameBelow}
         renderOption={({ option }) => (
           <IdOption
             id={option.value}
