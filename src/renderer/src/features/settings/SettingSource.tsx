@@ -53,7 +53,8 @@ function SourceLine({ origin }: { origin: SettingOrigin<unknown> }) {
       <Badge
         component="span"
         size="xs"
-        variant="light"
+        // A default is quieter than a choice someone saved.
+        variant={origin.source === 'saved' ? 'light' : 'outline'}
         color={origin.source === 'saved' ? 'teal' : 'gray'}
       >
         {sourceLabel[origin.source]}
