@@ -300,6 +300,11 @@ describe('reports page', () => {
     const row = reports.subscriptionRows.first();
     expect(await row.textContent()).toContain('manager@ironworks.example');
     expect(await row.textContent()).toContain('07:30, Mon');
+    // The gym by its directory name (the demo names its gyms), the id in the tooltip.
+    const names = (await harness.core.registry.call('gymNames.list')).items;
+    expect(await row.textContent()).toContain(
+      names.find((g) => g.gymId === gymId && g.branchId === null)!.name,
+    );
     const { items } = await harness.core.registry.call('subscriptions.list');
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({

@@ -4,6 +4,7 @@ import { RelativeTime } from '../../../components/RelativeTime';
 import { formatWrittenPeriod } from '../shared/format-report';
 import { methodLabel } from '../shared/labels';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
+import { useGymNameLookup } from '../gyms/use-gym-names';
 
 /**
  * The delivery history, newest first. The row opens the details (its first cell is the
@@ -20,6 +21,7 @@ export function DeliveryTable({
   onRetry: (id: number) => void;
   retryingId: number | null;
 }) {
+  const nameOf = useGymNameLookup();
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Deliveries">
@@ -67,8 +69,13 @@ export function DeliveryTable({
                 <Text size="sm" tt="capitalize">
                   {d.reportType} · {formatWrittenPeriod(d.periodStart, d.periodEnd)}
                 </Text>
-                <Text size="xs" c="dimmed" ff="monospace" title={d.gymId}>
-                  {d.gymId.slice(0, 8)}…
+                <Text
+                  size="xs"
+                  c="dimmed"
+                  ff={nameOf(d.gymId) ? undefined : 'monospace'}
+                  title={d.gymId}
+                >
+                  {nameOf(d.gymId) ?? `${d.gymId.slice(0, 8)}…`}
                 </Text>
               </Table.Td>
               <Table.Td>

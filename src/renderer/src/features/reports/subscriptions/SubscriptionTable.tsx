@@ -12,6 +12,7 @@ import { IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
 import type { Subscription } from '../../../../../shared/deliveries';
 import { RelativeTime } from '../../../components/RelativeTime';
 import { methodLabel, weekdayLabel } from '../shared/labels';
+import { useGymNameLookup } from '../gyms/use-gym-names';
 
 function days(s: Subscription): string {
   if (!s.deliveryDays?.length || s.deliveryDays.length === 7) return 'every day';
@@ -36,6 +37,7 @@ export function SubscriptionTable({
   onSendNow: (s: Subscription) => void;
   sendingId: number | null;
 }) {
+  const nameOf = useGymNameLookup();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label="Subscriptions">
@@ -56,16 +58,16 @@ export function SubscriptionTable({
           {items.map((s) => (
             <Table.Tr key={s.id} data-testid="subscription-row" data-id={s.id}>
               <Table.Td>
-                <Text size="sm" ff="monospace" title={s.gymId}>
-                  {short(s.gymId)}
+                <Text size="sm" ff={nameOf(s.gymId) ? undefined : 'monospace'} title={s.gymId}>
+                  {nameOf(s.gymId) ?? short(s.gymId)}
                 </Text>
                 <Text
                   size="xs"
                   c="dimmed"
-                  ff={s.branchId ? 'monospace' : undefined}
+                  ff={s.branchId && !nameOf(s.gymId, s.branchId) ? 'monospace' : undefined}
                   title={s.branchId ?? undefined}
                 >
-                  {s.branchId ? short(s.branchId) : 'All branches'}
+                  {s.branchId ? (nameOf(s.gymId, s.branchId) ?? short(s.branchId)) : 'All branches'}
                 </Text>
               </Table.Td>
               <Table.Td>
