@@ -48,13 +48,17 @@ function harden(contents: WebContents, location: RendererLocation): void {
     event.preventDefault();
     if (decision === 'openExternally') openExternally(url);
   };
+  const guardFrame = (event: Electron.Event, url: string) => {
+    if (decideFrameNavigation(url, location) === 'deny') event.preventDefault();
+  };
   contents.on('will-navigate', (event) => guardNavigation(event, event.url));
   // will-navigate sees the main frame only; an iframe navigating on its own is caught here.
   contents.on('will-frame-navigate', (event) => {
-    if (event.isMainFrame) return;
-    if (decideFrameNavigation(event.url, location) === 'deny') event.preventDefault();
+    if (!event.isMainFrame) guardFrame(event, event.url);
   });
-  contents.on('will-redirect', (event) => guardNavigation(event, event.url));
+  contents.on('will-redirect', (event) =>
+    event.isMainFrame ? guardNavigation(event, event.url) : guardFrame(event, event.url),
+  );
   contents.setWindowOpenHandler(({ url }) => {
     openExternally(url);
     return { action: 'deny' };
