@@ -29,7 +29,7 @@ export function fieldError<K extends keyof Settings>(key: K, value: Settings[K])
     case 'botName':
       return 'Give the bot a name, up to 80 characters.';
     case 'mailFrom':
-      return 'Enter one plain e-mail address, e.g. leadwatch@example.com.';
+      return 'Enter one sender address: leadwatch@example.com or Leadwatch <leadwatch@example.com>.';
     case 'reportRecipients': {
       const bad = (value as string[]).filter(
         (r) => !settingsSchema.shape.reportRecipients.safeParse([r]).success,
