@@ -17,10 +17,10 @@ import { leadReportParamsSchema, leadReportSchema, reportGymSchema } from './lea
 import * as t from './report-templates';
 // The staff directory: names for call log user ids (issue 4).
 import * as s from './staff';
-
-// ---------------------------------------------------------------------------------------
 // The gym directory: names for the lead tables' gym and branch ids.
 import * as g from './gyms';
+
+// ---------------------------------------------------------------------------------------
 // Errors as data
 // ---------------------------------------------------------------------------------------
 
@@ -358,12 +358,12 @@ export const contract = {
   'staff.list': method(none, s.staffListSchema),
   /** Names a user id in the staff directory (reports show names); an empty name removes it. */
   'staff.save': method(s.staffSaveInputSchema, s.staffEntrySchema),
-  // --- lead reports: templates and rendering (issue 4) ---
-  'templates.list': method(
   /** Gyms and branches in the lead tables with their directory names, most active gym first. */
   'gymNames.list': method(none, g.gymNameListSchema),
   /** Names a gym (branchId null) or a branch; reports show the name; an empty name removes it. */
   'gymNames.save': method(g.gymNameSaveInputSchema, g.gymNameEntrySchema),
+  // --- lead reports: templates and rendering (issue 4) ---
+  'templates.list': method(
     z.object({ kind: t.leadTemplateKindSchema.optional() }).default({}),
     z.object({ items: z.array(t.reportTemplateSummarySchema) }),
   ),
