@@ -85,6 +85,11 @@ describe('scheduled deliveries through the CLI', () => {
     const gym = (
       c.store.sqlite.prepare('SELECT gym_id FROM leads LIMIT 1').get() as { gym_id: string }
     ).gym_id;
+    // The demo names its gyms: the mail says the name, not the id.
+    const gymName = (await c.registry.call('gymNames.list', undefined)).items.find(
+      (g) => g.gymId === gym && g.branchId === null,
+    )?.name;
+    expect(gymName).toBeTruthy();
     const due = DateTime.now().setZone('Europe/Berlin').plus({ seconds: 5 }).startOf('second');
     const sub = await c.registry.call('subscriptions.save', {
       gymId: gym,
@@ -102,7 +107,7 @@ describe('scheduled deliveries through the CLI', () => {
     expect(leadMails()).toHaveLength(1);
     const mail = leadMails()[0]!;
     expect(mail.to).toEqual(['manager@example.com']);
-    expect(mail.mail.subject).toContain(gym);
+    expect(mail.mail.subject).toContain(gymName);
     expect(mail.mail.attachments[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(logs.filter((l) => /delivery \d+: sent/.test(l))).toHaveLength(1);
 

@@ -130,7 +130,10 @@ describe('leadwatch report leads', () => {
         ['report', 'leads', '--type', 'daily', '--date', '2026-03-01', '--format', 'docx', ...gym],
         /docx/,
       ],
-      [['report', 'leads', '--type', 'daily', '--date', '2026-02-30', ...gym], /calendar date/],
+      [
+        ['report', 'leads', '--type', 'daily', '--date', '2026-02-30', ...gym],
+        /not a calendar day/,
+      ],
     ];
     for (const [args, reason] of bad) {
       const r = leadwatch(args);
