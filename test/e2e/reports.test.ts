@@ -286,7 +286,7 @@ describe('reports page', () => {
     await dialog.getByRole('button', { name: 'Create subscription' }).click();
     // Checked here with the contract's rules, before core is asked.
     await dialog.getByText('A weekly report needs at least one day.').waitFor();
-    await dialog.getByText('Not an email address.').waitFor();
+    await dialog.getByText(/Recipient "not-an-address" is not an email address/).waitFor();
     await recipients.press('Backspace');
     await recipients.fill('manager@ironworks.example');
     await recipients.press('Enter');

@@ -103,6 +103,18 @@ describe('template limits (checked before Handlebars parses)', () => {
     expect(r.message).toMatch(/^line 51: blocks are nested more than 50 deep/);
   });
 
+  it('refuses {{#each}} loops nested deeper than 3, which multiply the work of every render', () => {
+    const loops = (n: number) =>
+      '{{#each staff}}\n'.repeat(n) + '{{nameParts}}' + '{{/each}}'.repeat(n);
+    expect(validateTemplate(loops(3))).toEqual({ valid: true });
+    const r = refused(loops(4));
+    expect(r.line).toBe(4);
+    expect(r.message).toMatch(/^line 4: \{\{#each\}\} loops are nested more than 3 deep/);
+    // Other blocks between the loops do not hide them.
+    const mixed = '{{#each staff}}{{#if hasStaff}}\n'.repeat(4) + '{{/if}}{{/each}}'.repeat(4);
+    expect(refused(mixed).line).toBe(4);
+  });
+
   it('refuses sub-expressions nested deeper than 10 and more than 3,000 expressions', () => {
     const sub = (n: number) =>
       'x\n{{number ' + '(number '.repeat(n) + 'report.calls.total' + ')'.repeat(n) + '}}';
