@@ -5,12 +5,13 @@
  * (puppeteer), so the options that crossed the port are shown to give a real report PDF.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { effectiveConfig } from '../../src/core/config/effective';
 import type { Core, CoreOptions } from '../../src/core/core';
 import { PdfRenderer } from '../../src/core/render/browser';
 import type { PdfEngine, PdfOptions } from '../../src/core/render/pdf-engine';
 import { pdfText } from '../../src/core/render/testing/pdf-tools';
 import { renderSessionReportPdf } from '../../src/core/reports/session/session-report';
-import type { SessionDetail } from '../../src/shared/contract';
+import { settingsSchema, type SessionDetail } from '../../src/shared/contract';
 import { CoreClient, type ShellPrinter } from '../../src/main/core-process/core-client';
 import { startCoreHost } from '../../src/main/core-process/core-host';
 import { PrintRelay } from '../../src/main/core-process/print-relay';
@@ -136,6 +137,7 @@ describe('PrintRelay (core side) against a hand-driven main', () => {
         relay = options.desktopPdf;
         return {
           events: { subscribe: () => () => undefined },
+          config: () => effectiveConfig(settingsSchema.parse({}), {}),
           deliveries: { scheduler: { start: () => undefined } },
           close: () => undefined,
         } as never;

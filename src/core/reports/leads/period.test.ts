@@ -46,7 +46,7 @@ describe('report periods', () => {
     expect(() => period({ type: 'custom', start: '2024-01-01', end: '2026-01-01' })).toThrow(
       /1 to 366 days/,
     );
-    expect(() => period({ type: 'daily', date: '2026-02-30' })).toThrow(/calendar date/);
+    expect(() => period({ type: 'daily', date: '2026-02-30' })).toThrow(/not a calendar day/);
   });
 });
 

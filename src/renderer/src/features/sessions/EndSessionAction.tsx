@@ -5,7 +5,7 @@ import type { EffectiveSettings, SessionDetail } from '../../../../shared/contra
 import { ActionErrorAlert } from '../../components/ActionErrorAlert';
 import { endSessionAdvice, outcomeText } from './end-session-outcome';
 import { EndSessionConfirm } from './EndSessionConfirm';
-import { ReportPdfPath } from './ReportPdfPath';
+import { FilePath } from '../../components/FilePath';
 import { useEndSessionNow } from './use-end-session';
 
 /**
@@ -62,7 +62,7 @@ export function EndSessionAction({
           onClose={end.reset}
         >
           {outcome.message}
-          {end.data.pdfPath && <ReportPdfPath path={end.data.pdfPath} />}
+          {end.data.pdfPath && <FilePath path={end.data.pdfPath} testId="end-session-pdf" />}
           {end.data.notice && (
             <Text size="sm" mt={6} fw={500} data-testid="end-session-notice">
               {end.data.notice}{' '}

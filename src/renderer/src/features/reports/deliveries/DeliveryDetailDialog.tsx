@@ -2,6 +2,7 @@ import { Alert, Button, Code, Group, Modal, Skeleton, Stack, Text, Title } from 
 import { IconAlertTriangle, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { ActionErrorAlert } from '../../../components/ActionErrorAlert';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FilePath } from '../../../components/FilePath';
 import { formatAbsolute } from '../../../lib/format';
 import { formatWrittenPeriod } from '../shared/format-report';
 import { methodLabel } from '../shared/labels';
@@ -74,9 +75,10 @@ export function DeliveryDetailDialog({ id, onClose }: { id: number | null; onClo
             </Alert>
           )}
           {d.pdfPath && (
-            <Text size="sm">
-              PDF kept at <Code style={{ wordBreak: 'break-all' }}>{d.pdfPath}</Code>
-            </Text>
+            <div>
+              <Text size="sm">PDF kept at</Text>
+              <FilePath path={d.pdfPath} />
+            </div>
           )}
           {d.status === 'failed' && (
             <Group>

@@ -1,5 +1,6 @@
-import { ActionIcon, Alert, CopyButton, Group, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconFileTypePdf } from '@tabler/icons-react';
+import { Alert } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { FilePath } from '../../../components/FilePath';
 import type { useSaveReportPdf } from './use-lead-report';
 import { ActionErrorAlert } from '../../../components/ActionErrorAlert';
 import { formatBytes } from '../shared/format-report';
@@ -43,25 +44,7 @@ export function PdfResult({
       title={`PDF saved (${formatBytes(bytes)})`}
       maw={560}
     >
-      <Group gap={6} wrap="nowrap">
-        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-          {pdfPath}
-        </Text>
-        <CopyButton value={pdfPath}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : 'Copy path'}>
-              <ActionIcon
-                variant="subtle"
-                color={copied ? 'teal' : 'gray'}
-                onClick={copy}
-                aria-label="Copy the PDF's path"
-              >
-                {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <FilePath path={pdfPath} />
     </Alert>
   );
 }

@@ -34,7 +34,8 @@ export function formatDuration(seconds: number | null): string {
 /** 2 048 576 → "2 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 0)} KB`;
+  // Rounded: formatNumber without digits keeps up to three decimals ("100.548 KB").
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024))} KB`;
   return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
 }
 

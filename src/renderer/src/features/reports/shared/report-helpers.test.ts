@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, inputOf, validateDraft } from '../subscriptions/subscription-draft';
-import { formatDuration, formatRate, formatWrittenPeriod, lineOf } from './format-report';
+import {
+  formatBytes,
+  formatDuration,
+  formatRate,
+  formatWrittenPeriod,
+  lineOf,
+} from './format-report';
 import { recipientsProblem } from './recipients';
 
 describe('report helpers', () => {
@@ -29,6 +35,12 @@ describe('report helpers', () => {
     expect(formatRate(null)).toBe('—');
     expect(formatDuration(197)).toBe('3:17');
     expect(formatDuration(null)).toBe('—');
+  });
+
+  it('shows file sizes in whole kilobytes, megabytes with one decimal', () => {
+    expect(formatBytes(900)).toBe('900 B');
+    expect(formatBytes(102_961)).toBe('101 KB');
+    expect(formatBytes(3 * 1024 * 1024 + 200_000)).toMatch(/^3[.,]2 MB$/);
   });
 
   it('checks recipients with the contract rules per method', () => {
