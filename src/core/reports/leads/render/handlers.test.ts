@@ -127,9 +127,10 @@ describe('template and render handlers (through the contract)', () => {
   });
 
   it('saves and renders a template nested exactly as deep as allowed', async () => {
-    // 50 levels: 45 blocks of three kinds and an {{else if}} chain of 5 in the innermost.
-    const kinds = ['{{#if hasStaff}}', '{{#with period}}', '{{#each @root.kpis}}'];
-    const closers = ['{{/if}}', '{{/with}}', '{{/each}}'];
+    // 50 levels: 45 blocks of three kinds and an {{else if}} chain of 5 in the innermost
+    // ({{#each}} loops have a lower limit of their own, tested in validate.test.ts).
+    const kinds = ['{{#if hasStaff}}', '{{#with period}}', '{{#unless @root.hasLeads}}'];
+    const closers = ['{{/if}}', '{{/with}}', '{{/unless}}'];
     const picks = Array.from({ length: 45 }, (_, i) => i % 3);
     const body =
       picks.map((k) => `${kinds[k]}\n`).join('') +
