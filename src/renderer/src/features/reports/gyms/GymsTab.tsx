@@ -1,7 +1,8 @@
-import { Anchor, Paper, Stack, Table, Text } from '@mantine/core';
+import { Paper, Stack, Table, Text } from '@mantine/core';
 import { IconBuildingStore } from '@tabler/icons-react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatNumber } from '../../../lib/format';
+import { DirectoryStorage } from '../shared/DirectoryStorage';
 import { EmptyState } from '../shared/EmptyState';
 import { TableSkeleton } from '../shared/TableSkeleton';
 import { GymNameField } from './GymNameField';
@@ -18,18 +19,7 @@ export function GymsTab() {
     <Stack gap="md">
       <Text size="sm" c="dimmed" maw={720} data-testid="gyms-storage">
         The lead tables hold a gym id and a branch id per lead and call; reports show the names
-        given here instead.{' '}
-        {data?.storage === 'local' ? (
-          <>
-            Names are kept on this computer: with a team database set in{' '}
-            <Anchor href="#/settings" inherit underline="always">
-              Settings
-            </Anchor>{' '}
-            every Leadwatch of the team shares them.
-          </>
-        ) : (
-          'Names are kept in the team database, the same for every Leadwatch of the team.'
-        )}
+        given here instead. <DirectoryStorage storage={data?.storage} />
       </Text>
       {gyms.error && <ErrorAlert error={gyms.error} onRetry={() => void gyms.refetch()} />}
       {gyms.isPending && <TableSkeleton label="Loading gyms" />}

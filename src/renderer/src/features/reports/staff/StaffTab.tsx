@@ -1,7 +1,8 @@
-import { Anchor, Paper, Stack, Table, Text } from '@mantine/core';
+import { Paper, Stack, Table, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatNumber } from '../../../lib/format';
+import { DirectoryStorage } from '../shared/DirectoryStorage';
 import { EmptyState } from '../shared/EmptyState';
 import { TableSkeleton } from '../shared/TableSkeleton';
 import { StaffNameField } from './StaffNameField';
@@ -18,17 +19,7 @@ export function StaffTab() {
     <Stack gap="md">
       <Text size="sm" c="dimmed" maw={720} data-testid="staff-storage">
         The call logs hold a user id per call; reports show the names given here instead.{' '}
-        {data?.storage === 'local' ? (
-          <>
-            Names are kept on this computer: with a team database set in{' '}
-            <Anchor href="#/settings" inherit underline="always">
-              Settings
-            </Anchor>{' '}
-            every Leadwatch of the team shares them.
-          </>
-        ) : (
-          'Names are kept in the team database, the same for every Leadwatch of the team.'
-        )}
+        <DirectoryStorage storage={data?.storage} />
       </Text>
       {staff.error && <ErrorAlert error={staff.error} onRetry={() => void staff.refetch()} />}
       {staff.isPending && <TableSkeleton label="Loading staff" />}
