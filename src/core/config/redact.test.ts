@@ -16,6 +16,10 @@ describe('redactUrl', () => {
     ['smtp://mail:25?auth.pass=s3cret#x', 'smtp://mail:25?auth.pass=•••#x'],
     ['postgres://db/x?PASSWORD=s3cret', 'postgres://db/x?PASSWORD=•••'],
     ['postgres://db/x?pass%77ord=s3cret', 'postgres://db/x?pass%77ord=•••'],
+    // ioredis reads a password from these too (it adds the `//` itself).
+    [':s3cret@127.0.0.1:6379', ':•••@127.0.0.1:6379'],
+    ['app:s3cret@cache:6379/0', 'app:•••@cache:6379/0'],
+    ['redis:s3cret@cache:6379', 'redis:•••@cache:6379'],
   ])('%s', (raw, redacted) => {
     expect(redactUrl(raw)).toBe(redacted);
     expect(redactUrl(raw)).not.toContain('s3cret');
@@ -31,6 +35,11 @@ describe('redactUrl', () => {
     }
   });
 
+  it('keeps a scheme-less address without a password as it is', () => {
+    expect(redactUrl('cache:6379')).toBe('cache:6379');
+    expect(redactUrl('app@cache:6379')).toBe('app@cache:6379');
+  });
+
   it('redacts a string no URL parser accepts', () => {
     expect(redactUrl('redis://:s3cret@[bad host')).toBe('redis://:•••@[bad host');
   });
@@ -44,5 +53,13 @@ describe('redactText', () => {
     expect(text).toBe(
       'Redis at redis://:•••@cache:6379?password=••• failed; libpq: host=db password=•••',
     );
+  });
+
+  it('takes linear time on a long run of letters (an error quoting a hostile field name)', () => {
+    const letters = 'a'.repeat(200_000);
+    const start = performance.now();
+    expect(redactText(`${letters} redis://:s3cret@cache`)).toBe(`${letters} redis://:•••@cache`);
+    // Quadratic, this took 20 s; linear, a few milliseconds. A wide margin for a busy machine.
+    expect(performance.now() - start).toBeLessThan(1_000);
   });
 });

@@ -40,8 +40,14 @@ function isSecretKey(rawKey: string): boolean {
 }
 
 const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+// ioredis also reads `:pw@host:6379`, `user:pw@host` and `redis:pw@host` (it adds the `//`
+// itself): without `://`, what comes before the first `@` and holds a colon is userinfo.
+const SCHEMELESS_USERINFO = /^([^/?#@:\s]*):([^/?#@\s]*)@/;
 
 function redactUserinfo(url: string): string {
+  if (!AUTHORITY.test(url)) {
+    return url.replace(SCHEMELESS_USERINFO, (_all, user: string) => `${user}:${MASK}@`);
+  }
   return url.replace(AUTHORITY, (_all, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(':');
     return colon === -1 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:${MASK}@`;
@@ -70,7 +76,9 @@ export function redactUrl(url: string): string {
   return redactQuery(redactUserinfo(url));
 }
 
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"<>()]+/gi;
+// The scheme is bounded and starts at a word boundary: unbounded, every letter of a long run
+// started a new scan of the run (200,000 letters took 20 s, with core answering nothing).
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s'"<>()]+/gi;
 // libpq keyword form (`host=db password=pw`) and a loose `password: pw` in a driver's message.
 const KEYWORD_SECRET = /\b(password|pass|passwd|pwd|sslpassword)(\s*[=:]\s*)(?!•)([^\s&;,'"]+)/gi;
 

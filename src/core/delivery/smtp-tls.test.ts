@@ -4,7 +4,7 @@ import { startSmtpSink, type SmtpSink } from '../../../test/helpers/smtp-sink';
 import { checkSmtp } from '../doctor/checks';
 import { AppError } from '../rpc/errors';
 import { EmailNotifier } from './email-notifier';
-import { isLoopbackHost } from './smtp-transport';
+import { isLoopbackHost, smtpTarget } from './smtp-transport';
 
 const USER = 'mailer';
 const PASSWORD = 'Sup3r-s3cret!';
@@ -116,6 +116,21 @@ describe('the SMTP password never crosses the network in clear', () => {
       expect(s.logins).toEqual([]);
       expect((await checkSmtp(withLogin(s, '?insecure=1'))).status).toBe('ok');
     });
+  });
+
+  it('only a clear ?insecure=1 (or true) lifts the rule, and the URL host is where mail goes', () => {
+    const remote = 'smtp://mailer:pw@mail.example.com:587';
+    for (const no of ['no', 'off', '0', 'false', '']) {
+      expect(smtpTarget(`${remote}?insecure=${no}`, 1000).tlsRequired, no).toBe(true);
+    }
+    expect(smtpTarget(`${remote}?insecure=true`, 1000).tlsRequired).toBe(false);
+    // nodemailer would connect to smtp.office365.com (or through a proxy) for these,
+    // somewhere the TLS rule never judged.
+    const elsewhere = smtpTarget(
+      'smtp://mailer:pw@localhost:2525/?service=Outlook365&proxy=http://evil:8080&host=x.example',
+      1000,
+    );
+    expect(elsewhere.options.url).toBe('smtp://mailer:pw@localhost:2525/');
   });
 
   it('on loopback (a local relay, a test server) the login needs no TLS', async () => {

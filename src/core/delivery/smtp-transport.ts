@@ -7,6 +7,12 @@ import { AppError } from '../rpc/errors';
 export const INSECURE_PARAM = 'insecure';
 /** Query options nodemailer reads that would let a session stay in plain text. */
 const PLAINTEXT_OPTIONS = ['ignoreTLS', 'requireTLS', 'opportunisticTLS'];
+/**
+ * Query options with which nodemailer would connect somewhere other than the URL's host
+ * (`?service=Outlook365` means smtp.office365.com): the TLS rule judges the URL's host, so
+ * that is the one mail goes to.
+ */
+const ELSEWHERE_OPTIONS = ['service', 'host', 'port', 'proxy'];
 
 export interface SmtpTarget {
   /** For nodemailer: the URL (its query options kept) plus what we insist on. */
@@ -67,8 +73,10 @@ export function parseSmtpUrl(raw: string | null): URL {
  */
 export function smtpTarget(raw: string | null, timeoutMs: number): SmtpTarget {
   const url = parseSmtpUrl(raw);
-  const insecure = truthy(url.searchParams.get(INSECURE_PARAM));
+  // Only a clear yes: nodemailer-style truthiness would read `?insecure=no` as yes.
+  const insecure = ['1', 'true'].includes(url.searchParams.get(INSECURE_PARAM) ?? '');
   url.searchParams.delete(INSECURE_PARAM);
+  for (const key of ELSEWHERE_OPTIONS) url.searchParams.delete(key);
   const hasCredentials = url.username !== '' || url.password !== '';
   const tlsRequired = hasCredentials && !isLoopbackHost(url.hostname) && !insecure;
   const secureParam = url.searchParams.get('secure');

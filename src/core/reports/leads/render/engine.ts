@@ -5,6 +5,7 @@ import { findTemplatesDir } from '../../../render/templates';
 import { NONE, formatChange, formatCount, formatDuration, formatRate } from './format';
 import type { TemplateData } from './template-data';
 import { TemplateLimitError, checkTemplateLimits } from './template-limits';
+import { checkTemplateLoops } from './template-loops';
 
 /**
  * The Handlebars environment for lead reports, shared by the built-in templates and the
@@ -75,10 +76,11 @@ export type LeadTemplateFn = (data: TemplateData) => string;
 /**
  * Compiles a template body (throws Handlebars' errors, see template-errors.ts). A body that
  * nests too deep or holds too many expressions is refused before Handlebars parses it
- * (template-limits.ts): every path that compiles a custom template goes through here.
+ * (template-limits.ts), one that nests loops too deep or defines partials right after
+ * (template-loops.ts): every path that compiles a custom template goes through here.
  */
 export function compileLeadTemplate(source: string, templatesDir?: string): LeadTemplateFn {
-  const limit = checkTemplateLimits(source);
+  const limit = checkTemplateLimits(source) ?? checkTemplateLoops(source);
   if (limit) throw new TemplateLimitError(limit);
   const dir = resolve(findTemplatesDir(templatesDir));
   const fn = hb.compile<TemplateData>(inlineStylesheet(source, dir), COMPILE_OPTIONS);

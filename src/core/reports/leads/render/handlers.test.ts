@@ -126,6 +126,22 @@ describe('template and render handlers (through the contract)', () => {
     for (const { ms } of [save, preview, totals]) expect(ms).toBeLessThan(1000);
   });
 
+  it('refuses a 200,000-letter field name at once, with a short message', async () => {
+    // The message quotes the name, and its redaction once took 20 s on a run of letters.
+    const start = performance.now();
+    const r = await call('templates.save', {
+      name: 'Long field',
+      kind: 'leads_weekly',
+      body: `{{${'a'.repeat(199_990)}}}`,
+    });
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(r).toMatchObject({
+      ok: false,
+      error: { type: 'invalid_input', message: expect.stringMatching(/a{80}…" is not a field/) },
+    });
+    expect(r.ok ? 0 : r.error.message.length).toBeLessThan(300);
+  });
+
   it('saves and renders a template nested exactly as deep as allowed', async () => {
     // 50 levels: 45 blocks of three kinds and an {{else if}} chain of 5 in the innermost
     // ({{#each}} loops have a lower limit of their own, tested in validate.test.ts).

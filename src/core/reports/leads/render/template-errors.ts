@@ -37,7 +37,9 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
   const bare = message.replace(/ - \d+:\d+$/, '');
   const notDefined = /^"([^"]+)" not defined in/.exec(bare);
   if (notDefined) {
-    return { line, reason: `"${notDefined[1]}" is not a field of the report data` };
+    const field = notDefined[1]!;
+    const shown = field.length > 80 ? `${field.slice(0, 80)}…` : field;
+    return { line, reason: `"${shown}" is not a field of the report data` };
   }
   const helper = /unknown helper (\S+)/.exec(bare);
   if (helper) {

@@ -11,12 +11,6 @@ import type { TemplateProblem } from './template-errors';
 export const MAX_BLOCK_DEPTH = 50;
 export const MAX_SUBEXPRESSION_DEPTH = 10;
 export const MAX_EXPRESSIONS = 3_000;
-/**
- * Rendering repeats an `{{#each}}` body once per item, so nested loops multiply: five
- * levels over 50 staff rows are 300 million passes at delivery time, long after the
- * sample render that validated the template. The built-ins nest two loops at most.
- */
-export const MAX_EACH_DEPTH = 3;
 
 /** Why compileLeadTemplate refused a body before parsing it (template-errors.ts words it). */
 export class TemplateLimitError extends Error {
@@ -129,12 +123,6 @@ export function checkTemplateLimits(source: string): TemplateProblem | null {
       depth++;
       if (m.kind === 'open') open.push({ name: m.name, levels: 1 });
       else if (top) top.levels++;
-      if (m.name === 'each' && open.filter((b) => b.name === 'each').length > MAX_EACH_DEPTH) {
-        return {
-          line: lineAt(at),
-          reason: `{{#each}} loops are nested more than ${MAX_EACH_DEPTH} deep: ${snippet(text)}; every level multiplies the work of a report`,
-        };
-      }
       if (depth > MAX_BLOCK_DEPTH) {
         return {
           line: lineAt(at),

@@ -103,16 +103,37 @@ describe('template limits (checked before Handlebars parses)', () => {
     expect(r.message).toMatch(/^line 51: blocks are nested more than 50 deep/);
   });
 
-  it('refuses {{#each}} loops nested deeper than 3, which multiply the work of every render', () => {
+  it('refuses loops nested deeper than 3 in every form Handlebars iterates, and partial definitions', () => {
     const loops = (n: number) =>
       '{{#each staff}}\n'.repeat(n) + '{{nameParts}}' + '{{/each}}'.repeat(n);
     expect(validateTemplate(loops(3))).toEqual({ valid: true });
     const r = refused(loops(4));
     expect(r.line).toBe(4);
-    expect(r.message).toMatch(/^line 4: \{\{#each\}\} loops are nested more than 3 deep/);
-    // Other blocks between the loops do not hide them.
+    expect(r.message).toMatch(
+      /^line 4: loops are nested more than 3 deep \(\{\{#each\}\} opens level 4\)/,
+    );
+    // Blocks that run once do not count, and do not hide the loops between them.
     const mixed = '{{#each staff}}{{#if hasStaff}}\n'.repeat(4) + '{{/if}}{{/each}}'.repeat(4);
     expect(refused(mixed).line).toBe(4);
+    // A block named after an array iterates it; so does an `{{else each}}` branch.
+    const sections = '{{#@root.staff}}\n'.repeat(4) + 'x' + '{{/@root.staff}}'.repeat(4);
+    expect(refused(sections).message).toMatch(/loops are nested more than 3 deep/);
+    const elseEach =
+      '{{#if false}}{{else each @root.staff}}\n'.repeat(4) + 'x' + '{{/if}}'.repeat(4);
+    expect(refused(elseEach).message).toMatch(/loops are nested more than 3 deep/);
+    // Inline partials calling each other, one loop each: refused at the definition.
+    const partials =
+      '{{#*inline "p0"}}x{{/inline}}\n' +
+      [1, 2, 3, 4, 5]
+        .map((i) => `{{#*inline "p${i}"}}{{#each @root.staff}}{{> p${i - 1}}}{{/each}}{{/inline}}`)
+        .join('') +
+      '{{> p5}}';
+    const inline = refused(partials);
+    expect(inline.line).toBe(1);
+    expect(inline.message).toMatch(/inline partials and decorators .* are not available/);
+    expect(refused('x\n{{#> missing}}{{title}}{{/missing}}').message).toBe(
+      'line 2: partial blocks ({{#> …}}) are not available in custom templates',
+    );
   });
 
   it('refuses sub-expressions nested deeper than 10 and more than 3,000 expressions', () => {
