@@ -49,7 +49,7 @@ export const sessionsPage: BenchCase = {
     const firstRow = (p: Page) =>
       p.getByRole('listbox', { name: 'Sessions' }).getByRole('option').first();
     const openSessions = async (p: Page) => {
-      await p.goto(`${bridge.url}#/sessions`);
+      await p.goto(bridge.pageUrl('#/sessions'));
       await firstRow(p).waitFor({ state: 'visible' });
     };
 
