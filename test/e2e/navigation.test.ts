@@ -96,7 +96,8 @@ describe('navigation, shortcuts and theme', () => {
     app = await harness.open();
     expect(await app.colorScheme()).toBe('light');
     await app.setTheme('Dark theme');
-    expect(await app.colorScheme()).toBe('dark');
+    // The switch applies on the next render, not within the click.
+    await expect.poll(() => app!.colorScheme()).toBe('dark');
     await expect
       .poll(async () => (await harness.core.registry.call('settings.get')).theme)
       .toBe('dark');

@@ -20,6 +20,11 @@ describe('redactUrl', () => {
     [':s3cret@127.0.0.1:6379', ':•••@127.0.0.1:6379'],
     ['app:s3cret@cache:6379/0', 'app:•••@cache:6379/0'],
     ['redis:s3cret@cache:6379', 'redis:•••@cache:6379'],
+    [':p@ss-s3cret@127.0.0.1:1', ':•••@127.0.0.1:1'],
+    ['//:s3cret@127.0.0.1:1', '//:•••@127.0.0.1:1'],
+    ['user@corp:s3cret@127.0.0.1:1', 'user@corp:•••@127.0.0.1:1'],
+    [':pa s3cret@cache:6379', ':•••@cache:6379'],
+    ['\tpostgres://u:s3cret@db/x', '\tpostgres://u:•••@db/x'],
   ])('%s', (raw, redacted) => {
     expect(redactUrl(raw)).toBe(redacted);
     expect(redactUrl(raw)).not.toContain('s3cret');

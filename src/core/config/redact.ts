@@ -39,18 +39,27 @@ function isSecretKey(rawKey: string): boolean {
   return SECRET_KEYS.has(last) || last.endsWith('password') || last.endsWith('secret');
 }
 
-const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
-// ioredis also reads `:pw@host:6379`, `user:pw@host` and `redis:pw@host` (it adds the `//`
-// itself): without `://`, what comes before the first `@` and holds a colon is userinfo.
-const SCHEMELESS_USERINFO = /^([^/?#@:\s]*):([^/?#@\s]*)@/;
+// The drivers trim leading spaces and control characters, and ioredis reads `//:pw@host`,
+// `:pw@host:6379`, `user:pw@host` and `redis:pw@host` too (it adds `redis://` itself); the
+// userinfo runs to the last `@` before the path, as a URL parser reads it.
+// eslint-disable-next-line no-control-regex
+const AUTHORITY = /^([\s\u0000-\u001f]*(?:[a-z][a-z0-9+.-]*:)?\/\/)([^/?#]*)@/i;
+// eslint-disable-next-line no-control-regex
+const SCHEMELESS = /^([\s\u0000-\u001f]*)([^/?#]*)@/;
+
+const maskUserinfo = (userinfo: string): string => {
+  const colon = userinfo.indexOf(':');
+  return colon === -1 ? userinfo : `${userinfo.slice(0, colon)}:${MASK}`;
+};
 
 function redactUserinfo(url: string): string {
-  if (!AUTHORITY.test(url)) {
-    return url.replace(SCHEMELESS_USERINFO, (_all, user: string) => `${user}:${MASK}@`);
+  if (AUTHORITY.test(url)) {
+    return url.replace(AUTHORITY, (_all, scheme: string, userinfo: string) => {
+      return `${scheme}${maskUserinfo(userinfo)}@`;
+    });
   }
-  return url.replace(AUTHORITY, (_all, scheme: string, userinfo: string) => {
-    const colon = userinfo.indexOf(':');
-    return colon === -1 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:${MASK}@`;
+  return url.replace(SCHEMELESS, (_all, lead: string, userinfo: string) => {
+    return `${lead}${maskUserinfo(userinfo)}@`;
   });
 }
 

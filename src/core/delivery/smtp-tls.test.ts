@@ -131,6 +131,13 @@ describe('the SMTP password never crosses the network in clear', () => {
       1000,
     );
     expect(elsewhere.options.url).toBe('smtp://mailer:pw@localhost:2525/');
+    const rerouted = smtpTarget(
+      'smtps://mailer:pw@mail.example.com:465/?tls.host=127.0.0.1&tls.port=1&tls.rejectUnauthorized=false',
+      1000,
+    );
+    expect(rerouted.options.url).toBe(
+      'smtps://mailer:pw@mail.example.com:465/?tls.rejectUnauthorized=false',
+    );
   });
 
   it('on loopback (a local relay, a test server) the login needs no TLS', async () => {

@@ -77,6 +77,12 @@ export function smtpTarget(raw: string | null, timeoutMs: number): SmtpTarget {
   const insecure = ['1', 'true'].includes(url.searchParams.get(INSECURE_PARAM) ?? '');
   url.searchParams.delete(INSECURE_PARAM);
   for (const key of ELSEWHERE_OPTIONS) url.searchParams.delete(key);
+  // `?tls.host=` and `?tls.port=` reroute an smtps:// connection past the rule as well.
+  // (`?tls.rejectUnauthorized=false` stays: a named choice for a self-signed relay, and the
+  // session is still encrypted.)
+  for (const key of [...url.searchParams.keys()]) {
+    if (/^tls(\.|\[)\s*(host|port)\]?$/i.test(key)) url.searchParams.delete(key);
+  }
   const hasCredentials = url.username !== '' || url.password !== '';
   const tlsRequired = hasCredentials && !isLoopbackHost(url.hostname) && !insecure;
   const secureParam = url.searchParams.get('secure');

@@ -6,6 +6,7 @@ import { NONE, formatChange, formatCount, formatDuration, formatRate } from './f
 import type { TemplateData } from './template-data';
 import { TemplateLimitError, checkTemplateLimits } from './template-limits';
 import { checkTemplateLoops } from './template-loops';
+import { meterLoops, withinBudget } from './render-budget';
 
 /**
  * The Handlebars environment for lead reports, shared by the built-in templates and the
@@ -15,6 +16,7 @@ import { checkTemplateLoops } from './template-loops';
  * text and run nothing a template supplies. No user code is ever registered.
  */
 const hb = Handlebars.create();
+meterLoops(hb);
 
 const numeric = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -46,7 +48,12 @@ export const HELPER_NAMES = Object.keys(HELPERS);
 const COMPILE_OPTIONS: CompileOptions = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
+  // Handlebars' own `log` and `lookup` are off (render-budget.ts): refused when compiled.
+  knownHelpers: {
+    ...Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
+    log: false,
+    lookup: false,
+  },
 };
 
 const STYLESHEET = /<link\s+rel=["']stylesheet["']\s+href=["']lead-report\.css["']\s*\/?>/g;
@@ -84,7 +91,7 @@ export function compileLeadTemplate(source: string, templatesDir?: string): Lead
   if (limit) throw new TemplateLimitError(limit);
   const dir = resolve(findTemplatesDir(templatesDir));
   const fn = hb.compile<TemplateData>(inlineStylesheet(source, dir), COMPILE_OPTIONS);
-  return (data) => fn(data, { allowProtoPropertiesByDefault: false });
+  return (data) => withinBudget(() => fn(data, { allowProtoPropertiesByDefault: false }));
 }
 
 const builtins = new Map<string, LeadTemplateFn>();

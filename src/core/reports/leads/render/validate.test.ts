@@ -42,9 +42,16 @@ describe('validateTemplate', () => {
   });
 
   it('refuses helpers that are not ours and partials that do not exist', () => {
-    const helper = refused('x\n{{lookup . "title"}}\n{{exec "rm -rf /"}}');
+    const helper = refused('x\n{{title}}\n{{exec "rm -rf /"}}');
     expect(helper.line).toBe(3);
     expect(helper.message).toMatch(/"exec" is not an available helper/);
+    // Handlebars' own lookup (reads around strict mode) and log (writes to core's output).
+    expect(refused('x\n{{lookup . "title"}}').message).toMatch(
+      /^line 2: "lookup" is not an available helper/,
+    );
+    expect(refused('{{log "FAKE LOG LINE" level="error"}}').message).toMatch(
+      /"log" is not an available helper/,
+    );
     const partial = refused('x\n\n{{> header}}');
     expect(partial.message).toBe('line 3: there is no partial named "header"');
   });
