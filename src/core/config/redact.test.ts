@@ -60,6 +60,12 @@ describe('redactText', () => {
     );
   });
 
+  it('takes linear time on a long run of leading spaces', () => {
+    const start = performance.now();
+    expect(redactUrl(`${' '.repeat(200_000)}x`)).toBe(`${' '.repeat(200_000)}x`);
+    expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
   it('takes linear time on a long run of letters (an error quoting a hostile field name)', () => {
     const letters = 'a'.repeat(200_000);
     const start = performance.now();

@@ -25,7 +25,9 @@ describe('the render budget', () => {
     expect(validateTemplate(siblings)).toEqual({ valid: true });
     const render = compileLeadTemplate(siblings);
     const start = performance.now();
-    expect(() => render(dataWithStaff(60))).toThrow(/repeats its loops too often for this report/);
+    expect(() => render(dataWithStaff(60))).toThrow(
+      /repeats its loops too often \(over 200,000 passes or 1.5 s\) for this report/,
+    );
     expect(performance.now() - start).toBeLessThan(5_000);
   });
 
@@ -42,5 +44,19 @@ describe('the render budget', () => {
   it('leaves the built-in reports far inside it, for a gym with 200 staff', () => {
     const html = builtinTemplate('lead-report-weekly.hbs')(dataWithStaff(200));
     expect(html).toContain('Weekly lead report');
+  });
+
+  it('stops a template that prints too much, before anything is sanitized or printed', () => {
+    // The fourth probe's template: no loops, 2,990 copies of a chart (28 MB, 29 s to sanitize).
+    const charts = '<html><body>' + '{{{charts.hours}}}\n'.repeat(2990) + '</body></html>';
+    expect(validateTemplate(charts)).toMatchObject({ valid: false });
+    const start = performance.now();
+    expect(() => compileLeadTemplate(charts)(dataWithStaff(5))).toThrow(
+      /makes more than 5 million characters/,
+    );
+    // One loop over the five KPIs made 198 MB: stopped as it grows.
+    const looped = '{{#each kpis}}' + '{{{@root.charts.hours}}}'.repeat(2990) + '{{/each}}';
+    expect(() => compileLeadTemplate(looped)(dataWithStaff(5))).toThrow(/million characters/);
+    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

@@ -10,18 +10,38 @@ import { TemplateLimitError } from './template-limits';
  */
 export const MAX_LOOP_PASSES = 200_000;
 export const MAX_RENDER_MS = 1_500;
+/**
+ * What a render may produce. Its HTML is sanitized next, and PDFs and mails carry it: 3,000
+ * copies of a 13 KB chart made 28 MB and half a minute of sanitizing. The built-in weekly
+ * report is 230 KB for a gym with 500 staff.
+ */
+export const MAX_OUTPUT_CHARS = 5_000_000;
 
-let current: { passes: number; deadline: number } | null = null;
+let current: { passes: number; deadline: number; produced: number } | null = null;
+
+const tooMuch = (what: string) =>
+  new TemplateLimitError({
+    line: null,
+    reason: `the template ${what} for this report; loop over fewer fields or fewer levels, or print fewer charts`,
+  });
 
 function charge(): void {
   if (!current) return;
   current.passes += 1;
   if (current.passes > MAX_LOOP_PASSES || performance.now() > current.deadline) {
-    throw new TemplateLimitError({
-      line: null,
-      reason: `the template repeats its loops too often for this report (over ${MAX_LOOP_PASSES.toLocaleString('en-US')} passes or ${MAX_RENDER_MS / 1000} s); loop over fewer fields or fewer levels`,
-    });
+    throw tooMuch(
+      `repeats its loops too often (over ${MAX_LOOP_PASSES.toLocaleString('en-US')} passes or ${MAX_RENDER_MS / 1000} s)`,
+    );
   }
+}
+
+const sizeLimit = `makes more than ${MAX_OUTPUT_CHARS / 1_000_000} million characters`;
+
+/** Loop output, summed as it is made (nested passes count again in their parent: an upper bound). */
+function produced(text: unknown): void {
+  if (!current || typeof text !== 'string') return;
+  current.produced += text.length;
+  if (current.produced > 4 * MAX_OUTPUT_CHARS) throw tooMuch(sizeLimit);
 }
 
 /**
@@ -39,7 +59,9 @@ export function meterLoops(hb: typeof Handlebars): void {
       const fn = options.fn;
       const metered = (ctx: unknown, runtime?: Handlebars.RuntimeOptions) => {
         charge();
-        return fn(ctx, runtime);
+        const out = fn(ctx, runtime);
+        produced(out);
+        return out;
       };
       return each.call(this, context, { ...options, fn: metered });
     },
@@ -49,11 +71,13 @@ export function meterLoops(hb: typeof Handlebars): void {
 }
 
 /** Runs one render within the budget (renders are synchronous, so one at a time). */
-export function withinBudget<T>(render: () => T): T {
+export function withinBudget(render: () => string): string {
   const outer = current;
-  current = { passes: 0, deadline: performance.now() + MAX_RENDER_MS };
+  current = { passes: 0, deadline: performance.now() + MAX_RENDER_MS, produced: 0 };
   try {
-    return render();
+    const html = render();
+    if (html.length > MAX_OUTPUT_CHARS) throw tooMuch(sizeLimit);
+    return html;
   } finally {
     current = outer;
   }
