@@ -59,4 +59,21 @@ describe('the render budget', () => {
     expect(() => compileLeadTemplate(looped)(dataWithStaff(5))).toThrow(/million characters/);
     expect(performance.now() - start).toBeLessThan(5_000);
   });
+
+  it('stops markup nested so deep that the sanitizer would stall on it', () => {
+    // The fifth probe's template: 24 passes of 6,000 unclosed <div> (1.6 MB, 20 s to sanitize).
+    const deep =
+      '<html><head></head><body>{{#each report.time_of_day}}' +
+      '<div>'.repeat(6000) +
+      '{{/each}}</body></html>';
+    expect(validateTemplate(deep, 'weekly')).toMatchObject({ valid: false });
+    const start = performance.now();
+    expect(() => compileLeadTemplate(deep)(dataWithStaff(5))).toThrow(
+      /opens tags more than 500 deep/,
+    );
+    expect(performance.now() - start).toBeLessThan(2_000);
+    // Closed tags, void ones and self-closed SVG shapes do not add up.
+    const flat = '<div><br><img src="x.png"><svg><rect/></svg></div>\n'.repeat(2000);
+    expect(compileLeadTemplate(flat)(dataWithStaff(5))).toBe(flat);
+  });
 });

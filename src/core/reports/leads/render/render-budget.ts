@@ -16,6 +16,45 @@ export const MAX_RENDER_MS = 1_500;
  * report is 230 KB for a gym with 500 staff.
  */
 export const MAX_OUTPUT_CHARS = 5_000_000;
+/**
+ * How deep tags may be open in what a render makes, and how many it may hold: the
+ * sanitizer's HTML parser slows down with the square of the depth (160,000 unclosed
+ * `<div>` in 800 KB took 16 s). The built-in reports nest about 15 deep.
+ */
+export const MAX_TAG_DEPTH = 500;
+export const MAX_TAGS = 200_000;
+
+const VOID_TAGS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+const TAG = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
+
+/** One linear pass over the tags; counting an implied close as open only makes it stricter. */
+function checkMarkup(html: string): void {
+  let depth = 0;
+  let tags = 0;
+  for (const m of html.matchAll(TAG)) {
+    tags += 1;
+    if (tags > MAX_TAGS) throw tooMuch(`makes more than ${MAX_TAGS.toLocaleString('en-US')} tags`);
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID_TAGS.has(m[2]!.toLowerCase())) depth += 1;
+    if (depth > MAX_TAG_DEPTH) {
+      throw tooMuch(`opens tags more than ${MAX_TAG_DEPTH} deep without closing them`);
+    }
+  }
+}
 
 let current: { passes: number; deadline: number; produced: number } | null = null;
 
@@ -77,6 +116,7 @@ export function withinBudget(render: () => string): string {
   try {
     const html = render();
     if (html.length > MAX_OUTPUT_CHARS) throw tooMuch(sizeLimit);
+    checkMarkup(html);
     return html;
   } finally {
     current = outer;
