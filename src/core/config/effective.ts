@@ -88,3 +88,13 @@ export function effectiveConfigNotices(config: EffectiveConfig, env: NodeJS.Proc
     MONITOR_LEASE_SECONDS: config.monitorLeaseSeconds,
   });
 }
+
+/** The settings mail still needs (SMTP_URL, MAIL_FROM, REPORT_RECIPIENTS); empty when all are set. */
+export function missingMailSettings(config: EffectiveConfig): string[] {
+  const missing: [string, boolean][] = [
+    ['SMTP_URL', !config.smtpUrl?.trim()],
+    ['MAIL_FROM', !config.mailFrom?.trim()],
+    ['REPORT_RECIPIENTS', config.reportRecipients.every((r) => !r.trim())],
+  ];
+  return missing.filter(([, absent]) => absent).map(([name]) => name);
+}

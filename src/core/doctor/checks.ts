@@ -3,6 +3,7 @@ import nodemailer, { type NodemailerError } from 'nodemailer';
 import pg from 'pg';
 import {
   effectiveConfigNotices,
+  missingMailSettings,
   redactUrl,
   SAFE_MONITOR_LEASE_SECONDS,
   type EffectiveConfig,
@@ -69,6 +70,12 @@ export function checkEnvironment(config: EffectiveConfig, env: NodeJS.ProcessEnv
  * Mail needs a server, a sender and someone to send to: SMTP_URL alone passes the SMTP
  * check, but every report would then fail on the missing From or recipients.
  */
+const MAIL_SETTING_WORDS: Record<string, string> = {
+  SMTP_URL: 'the mail server',
+  MAIL_FROM: 'the From address',
+  REPORT_RECIPIENTS: 'comma-separated addresses',
+};
+
 export function checkMailSettings(config: EffectiveConfig): CheckResult {
   const name = 'mail settings';
   if (!config.smtpUrl) {
@@ -79,10 +86,7 @@ export function checkMailSettings(config: EffectiveConfig): CheckResult {
       hint: null,
     };
   }
-  const missing = [
-    ...(config.mailFrom ? [] : ['MAIL_FROM (the From address)']),
-    ...(config.reportRecipients.length ? [] : ['REPORT_RECIPIENTS (comma-separated addresses)']),
-  ];
+  const missing = missingMailSettings(config).map((v) => `${v} (${MAIL_SETTING_WORDS[v]})`);
   if (!missing.length) {
     return {
       name,

@@ -1,6 +1,6 @@
 import type { SessionDetail } from '../../shared/contract';
 import { mailFromProblem, recipientsProblem } from '../../shared/recipients';
-import type { EffectiveConfig } from '../config/effective';
+import { missingMailSettings, type EffectiveConfig } from '../config/effective';
 import { ensurePrivateDir, writePrivateFile } from '../config/private-files';
 import { EmailNotifier } from '../delivery/email-notifier';
 import type { PdfEngine } from '../render/pdf-engine';
@@ -39,13 +39,7 @@ export class SessionReportSender implements ReportSender {
   }
 
   mailMissing(): string[] {
-    const c = this.config();
-    const missing: [string, boolean][] = [
-      ['SMTP_URL', !c.smtpUrl?.trim()],
-      ['MAIL_FROM', !c.mailFrom?.trim()],
-      ['REPORT_RECIPIENTS', c.reportRecipients.every((r) => !r.trim())],
-    ];
-    return missing.filter(([, absent]) => absent).map(([name]) => name);
+    return missingMailSettings(this.config());
   }
 
   async send(session: SessionDetail): Promise<{ pdfPath: string }> {
