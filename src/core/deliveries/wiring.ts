@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from '../../shared/deliveries';
+import { envNumber } from '../config/provenance';
 import { DeliveryScheduler, type SchedulerOptions } from '../scheduler/scheduler';
 import { SubscriptionService } from '../subscriptions/subscription-service';
 import type { TeamDatabase } from '../team-db/team-db';
@@ -61,11 +62,6 @@ export function createDeliveries(w: DeliveriesWiring): Deliveries {
   return { subscriptions, deliveries, runner, scheduler, store };
 }
 
-function positive(raw: string | undefined): number | undefined {
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
 /**
  * Operator knobs from the environment (defaults in brackets): DELIVERY_MAX_ATTEMPTS [3],
  * DELIVERY_BACKOFF_SECONDS [60, doubling], DELIVERY_WORKING_TIMEOUT_SECONDS [600],
@@ -74,13 +70,15 @@ function positive(raw: string | undefined): number | undefined {
 export function deliveryOptionsFromEnv(
   env: NodeJS.ProcessEnv,
 ): Pick<DeliveriesWiring, 'runner' | 'scheduler' | 'maxAttempts'> {
+  // The same reading the doctor's and start-up's notices about ignored values use.
+  const positive = (name: string) => envNumber(env, name) ?? undefined;
   const seconds = (name: string) => {
-    const n = positive(env[name]);
+    const n = positive(name);
     return n === undefined ? undefined : n * 1000;
   };
-  const mb = positive(env.DELIVERY_MAX_ATTACHMENT_MB);
-  const days = positive(env.DELIVERY_CATCH_UP_DAYS);
-  const attempts = positive(env.DELIVERY_MAX_ATTEMPTS);
+  const mb = positive('DELIVERY_MAX_ATTACHMENT_MB');
+  const days = positive('DELIVERY_CATCH_UP_DAYS');
+  const attempts = positive('DELIVERY_MAX_ATTEMPTS');
   return {
     maxAttempts: attempts === undefined ? undefined : Math.floor(attempts),
     runner: {
