@@ -1,36 +1,20 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { runCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const bin = join(__dirname, '..', '..', 'bin', 'leadwatch.js');
 const temp = makeTempDir('leadwatch-cli-recipients-');
 let sink: SmtpSink;
 
-/** Async, not spawnSync: the SMTP sink lives in this process and must keep answering. */
-function leadwatch(
-  args: string[],
-  extra: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['REDIS_URL', 'DATABASE_URL', 'REPORT_RECIPIENTS']) delete env[key];
-  Object.assign(env, {
+const leadwatch = (args: string[], extra: Record<string, string> = {}) =>
+  runCli(args, {
     LEADWATCH_HOME: join(temp.dir, 'home'),
     SMTP_URL: sink.url,
     MAIL_FROM: 'leadwatch@example.com',
     REPORT_TIMEZONE: 'UTC',
     ...extra,
   });
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const send = ['report', 'leads', '--type', 'daily', '--date', '2026-03-02', '--gym', 'gym-1'];
 
